@@ -108,7 +108,7 @@ fail_start() {
         for f in "$dir/gateway.out" "$dir/gateway.log"; do
             if [[ -s "$f" ]]; then
                 echo "--- tail of $f"
-                tail -n 25 "$f"
+                tail -n 25 "$f"; echo
             fi
         done
     } >&2
