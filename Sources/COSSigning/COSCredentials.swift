@@ -1,0 +1,63 @@
+import SignetHTTP
+
+/// A COS key pair: a long-lived SecretId/SecretKey, or a temporary key from STS with its
+/// session token and expiration.
+///
+/// `description` never shows the SecretKey or the token.
+public struct COSCredentials: Sendable, CustomStringConvertible {
+    /// The SecretId (`q-ak`), or the tmpSecretId of a temporary key.
+    public let secretId: String
+    /// The SecretKey. Package-internal so that nothing prints it by accident.
+    package let secretKey: String
+    /// The session token of a temporary key.
+    package let sessionToken: String?
+    /// When a temporary key stops working (Unix seconds), if known.
+    public let expiration: Int64?
+
+    /// Validates and stores a key pair.
+    /// - Throws: `SignetError` for an empty or padded SecretId, an empty SecretKey, or a token with CR/LF.
+    public init(secretId: String, secretKey: String, sessionToken: String? = nil, expiration: Int64? = nil) throws {
+        guard !secretId.isEmpty else {
+            throw SignetError("SecretId", "is empty", allowed: "the SecretId from the CAM console or STS")
+        }
+        guard secretId.trimmingSpaces == secretId else {
+            throw SignetError(
+                "SecretId", "has leading or trailing whitespace", allowed: "the SecretId exactly, without spaces")
+        }
+        guard secretId.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7f }) else {
+            throw SignetError("SecretId", "contains spaces or non-printable characters", allowed: "printable ASCII")
+        }
+        guard !secretKey.isEmpty else {
+            throw SignetError("secret key", "is empty", allowed: "the SecretKey that belongs to the SecretId")
+        }
+        guard secretKey.trimmingSpaces == secretKey else {
+            throw SignetError(
+                "secret key", "has leading or trailing whitespace", allowed: "the SecretKey exactly, without spaces")
+        }
+        if let token = sessionToken {
+            guard !token.isEmpty else {
+                throw SignetError("session token", "is empty", allowed: "the token from STS, or no token")
+            }
+            guard !token.utf8.contains(where: { $0 == 0x0d || $0 == 0x0a || $0 == 0 }) else {
+                throw SignetError(
+                    "session token", "contains CR/LF or NUL, which would corrupt the request",
+                    allowed: "the token as STS returned it")
+            }
+        }
+        self.secretId = secretId
+        self.secretKey = secretKey
+        self.sessionToken = sessionToken
+        self.expiration = expiration
+    }
+
+    /// True for a temporary key (one with a session token).
+    public var isTemporary: Bool { sessionToken != nil }
+
+    public var description: String {
+        let kind = isTemporary ? "temporary" : "long-lived"
+        var text = "COSCredentials(\(kind), secretId: \(secretId), secretKey: <redacted>"
+        if isTemporary { text += ", sessionToken: <redacted>" }
+        if let expiration { text += ", expires: \(UTCTime.iso8601(expiration))" }
+        return text + ")"
+    }
+}

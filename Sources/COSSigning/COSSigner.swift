@@ -1,0 +1,339 @@
+import SignetCrypto
+import SignetHTTP
+import Synchronization
+
+/// Signs COS XML API requests: Authorization headers and presigned URLs.
+///
+/// A signer is a value you can share between threads. It keeps the SecretKey's HMAC state and
+/// the last SignKey it derived, so signing many requests in the same window re-keys nothing.
+///
+/// ```swift
+/// let signer = COSSigner(credentials: try COSCredentials(secretId: id, secretKey: key))
+/// let url = try signer.presignedURL(method: "GET", url: objectURL, validFor: 900)
+/// ```
+public struct COSSigner: Sendable {
+    public let credentials: COSCredentials
+    public var options: COSSigningOptions
+    /// Where "now" comes from for windows computed by the signer.
+    public var clock: any SigningClock
+    private let secretKeyMAC: HMACKey<SHA1>
+    private let cache: SignKeyCache
+
+    public init(
+        credentials: COSCredentials, options: COSSigningOptions = .init(), clock: any SigningClock = SystemClock()
+    ) {
+        self.credentials = credentials
+        self.options = options
+        self.clock = clock
+        self.secretKeyMAC = HMACKey<SHA1>(key: credentials.secretKey)
+        self.cache = SignKeyCache()
+    }
+
+    // MARK: - Windows
+
+    /// A window starting `backdate` seconds before the clock's now and lasting `duration` seconds
+    /// after it, checked against a temporary key's expiration.
+    public func keyTime(validFor duration: Int64, backdate: Int64 = 60) throws -> KeyTime {
+        try checked(KeyTime.window(now: clock.now(), duration: duration, backdate: backdate))
+    }
+
+    /// Applies the temporary-key rule: a signature never outlives its key.
+    public func checked(_ keyTime: KeyTime) throws -> KeyTime {
+        guard let expiration = credentials.expiration, keyTime.end > expiration else { return keyTime }
+        if options.clampToCredentialExpiration {
+            guard expiration > keyTime.start else {
+                throw SignetError(
+                    "keyTime",
+                    "the temporary key expired at \(UTCTime.iso8601(expiration)) (\(expiration)), before the window opens at \(UTCTime.iso8601(keyTime.start)) (\(keyTime.start))",
+                    allowed: "fresh temporary credentials from STS")
+            }
+            return try KeyTime(start: keyTime.start, end: expiration)
+        }
+        throw SignetError(
+            "keyTime",
+            "the window ends at \(UTCTime.iso8601(keyTime.end)) (\(keyTime.end)), after the temporary key expires at \(UTCTime.iso8601(expiration)) (\(expiration)); a signature cannot outlive its key, so the server would refuse it from then on",
+            allowed:
+                "a window ending by the key's expiration, or clamping to it (clampToCredentialExpiration / --clamp-to-key)"
+        )
+    }
+
+    // MARK: - Signing
+
+    /// The Authorization header and the fields to add, with every intermediate value.
+    public func sign(_ request: SigningRequest, keyTime: KeyTime) throws -> COSSignature {
+        try run(
+            method: request.method, url: request.url, headers: request.headers, keyTime: keyTime, mode: .header,
+            capture: true
+        )
+        .signature!
+    }
+
+    /// A presigned URL, with every intermediate value.
+    public func presign(_ request: SigningRequest, keyTime: KeyTime) throws -> COSSignature {
+        try run(
+            method: request.method, url: request.url, headers: request.headers, keyTime: keyTime, mode: .query,
+            capture: true
+        )
+        .signature!
+    }
+
+    /// The raw Authorization value only (the fast path).
+    public func authorization(_ request: SigningRequest, keyTime: KeyTime) throws -> String {
+        try run(
+            method: request.method, url: request.url, headers: request.headers, keyTime: keyTime, mode: .header,
+            capture: false
+        )
+        .text
+    }
+
+    /// A presigned URL only (the fast path). Headers given here are signed and must then be sent
+    /// by whoever uses the URL, with the same values.
+    public func presignedURL(
+        method: String = "GET", url: RequestURL, headers: HTTPHeaders = HTTPHeaders(), keyTime: KeyTime
+    ) throws -> String {
+        try SigningRequest.validateMethod(method)
+        try headers.validate()
+        return try run(method: method, url: url, headers: headers, keyTime: keyTime, mode: .query, capture: false).text
+    }
+
+    /// A presigned URL valid for `duration` seconds from the clock's now.
+    public func presignedURL(method: String = "GET", url: String, validFor duration: Int64) throws -> String {
+        try presignedURL(method: method, url: try RequestURL(url), keyTime: keyTime(validFor: duration))
+    }
+
+    // MARK: - Engine
+
+    private struct Output {
+        var text: String
+        var signature: COSSignature?
+    }
+
+    private static let reservedParameters: Set<String> = [
+        "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
+    ]
+
+    private func run(
+        method: String, url: RequestURL, headers: HTTPHeaders, keyTime rawKeyTime: KeyTime, mode: COSSignature.Mode,
+        capture: Bool
+    ) throws -> Output {
+        let keyTime = try checked(rawKeyTime)
+        let token = credentials.sessionToken
+        let signToken = token != nil && options.signSessionToken
+
+        // Parameters: every URL item, then the token in query mode.
+        var params = EncodedPairs(capacity: url.text.utf8.count + (token?.utf8.count ?? 0) * 3 + 32)
+        try url.withBytes { b in
+            for item in url.rawQueryItems {
+                try params.addWire(
+                    name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
+                    value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
+                    lowercaseName: true, field: "url query")
+            }
+        }
+        for i in 0..<params.count where COSSigner.reservedParameters.contains(params.name(i)) {
+            throw SignetError(
+                "url", "already carries \(params.name(i)); it is a signed URL",
+                allowed: "the object URL without an old signature")
+        }
+        let urlParamCount = params.count
+        if mode == .query, let token, signToken {
+            params.add(name: COSSigningOptions.securityTokenName, value: token, lowercaseName: true)
+        }
+        if case .exactly(let names) = options.parameters {
+            let wanted = Set(names.map { $0.lowercased() })
+            for name in wanted where !(0..<params.count).contains(where: { params.nameEquals($0, name) }) {
+                throw SignetError(
+                    "signedParams", "\"\(name)\" is not a parameter of the request", allowed: "names present in the URL"
+                )
+            }
+            params.filter { wanted.contains(String(decoding: $0, as: UTF8.self)) }
+        }
+        params.sort()
+
+        // Headers: the token header in header mode, then the selection.
+        var fields = headers
+        var headersToAdd: [HTTPHeader] = []
+        if mode == .header, let token, !headers.contains(COSSigningOptions.securityTokenName) {
+            headersToAdd.append(HTTPHeader(COSSigningOptions.securityTokenName, token))
+            fields.append(COSSigningOptions.securityTokenName, token)
+        }
+        let signed = try selectHeaders(fields, url: url, excludeToken: token != nil && !signToken)
+
+        // HttpString → StringToSign → Signature.
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(params.storage.count + signed.storage.count + url.text.utf8.count + 256)
+        try url.withRawPath { try PercentEncoding.appendDecoded($0, to: &buffer, field: "url path") }
+        let pathEnd = buffer.count
+        let httpStart = buffer.count
+        buffer.withUnsafeBufferPointer { _ in }
+        let decodedPath = Array(buffer[0..<pathEnd])
+        decodedPath.withUnsafeBytes { p in
+            COSCanonical.writeHttpString(
+                method: method, decodedPath: p, parameters: params, headers: signed, into: &buffer)
+        }
+        let stsStart = buffer.count
+        let http = Array(buffer[httpStart..<stsStart])
+        http.withUnsafeBytes { COSCanonical.writeStringToSign(keyTime: keyTime, httpString: $0, into: &buffer) }
+        let (signKeyHex, signKeyMAC) = signKey(for: keyTime)
+        let signature = buffer.withUnsafeBytes {
+            signKeyMAC.authenticate(UnsafeRawBufferPointer(rebasing: $0[stsStart...]))
+        }
+
+        var headerList = [UInt8]()
+        signed.writeNames(into: &headerList)
+        var paramList = [UInt8]()
+        params.writeNames(into: &paramList)
+
+        // Output.
+        var out = [UInt8]()
+        if mode == .header {
+            out.reserveCapacity(200 + headerList.count + paramList.count + credentials.secretId.utf8.count)
+            out.append(utf8: "q-sign-algorithm=sha1&q-ak=")
+            out.append(utf8: credentials.secretId)
+            out.append(utf8: "&q-sign-time=")
+            keyTime.write(into: &out)
+            out.append(utf8: "&q-key-time=")
+            keyTime.write(into: &out)
+            out.append(utf8: "&q-header-list=")
+            out.append(contentsOf: headerList)
+            out.append(utf8: "&q-url-param-list=")
+            out.append(contentsOf: paramList)
+            out.append(utf8: "&q-signature=")
+            appendHex(signature, to: &out)
+        } else {
+            out.reserveCapacity(url.text.utf8.count * 3 + headerList.count * 3 + paramList.count * 3 + 300)
+            out.append(utf8: url.scheme)
+            out.append(utf8: "://")
+            out.append(utf8: url.authority)
+            decodedPath.withUnsafeBytes { PercentEncoding.append($0, to: &out, keepSlash: true) }
+            out.append(utf8: "?q-sign-algorithm=sha1&q-ak=")
+            PercentEncoding.append(credentials.secretId, to: &out)
+            out.append(utf8: "&q-sign-time=")
+            keyTime.write(into: &out, separator: "%3B")
+            out.append(utf8: "&q-key-time=")
+            keyTime.write(into: &out, separator: "%3B")
+            out.append(utf8: "&q-header-list=")
+            headerList.withUnsafeBytes { PercentEncoding.append($0, to: &out) }
+            out.append(utf8: "&q-url-param-list=")
+            paramList.withUnsafeBytes { PercentEncoding.append($0, to: &out) }
+            out.append(utf8: "&q-signature=")
+            appendHex(signature, to: &out)
+            try url.withBytes { b in
+                for item in url.rawQueryItems {
+                    out.append(UInt8(ascii: "&"))
+                    try PercentEncoding.appendReencoded(
+                        UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]), to: &out, field: "url query"
+                    )
+                    out.append(UInt8(ascii: "="))
+                    if let vs = item.valueStart {
+                        try PercentEncoding.appendReencoded(
+                            UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]), to: &out, field: "url query")
+                    }
+                }
+            }
+            if let token {
+                out.append(utf8: "&x-cos-security-token=")
+                PercentEncoding.append(token, to: &out)
+            }
+        }
+        let text = String(decoding: out, as: UTF8.self)
+        _ = urlParamCount
+        guard capture else { return Output(text: text, signature: nil) }
+
+        let authorization: String
+        if mode == .header {
+            authorization = text
+            headersToAdd.insert(HTTPHeader("Authorization", text), at: 0)
+        } else {
+            authorization = COSCanonical.authorization(
+                secretId: credentials.secretId, keyTime: keyTime,
+                headerList: String(decoding: headerList, as: UTF8.self),
+                parameterList: String(decoding: paramList, as: UTF8.self), signature: signature.hex)
+        }
+        let result = COSSignature(
+            mode: mode, keyTime: keyTime, httpString: String(decoding: http, as: UTF8.self),
+            stringToSign: String(decoding: buffer[stsStart...], as: UTF8.self), signKey: Redacted(signKeyHex),
+            signature: signature.hex, headerList: String(decoding: headerList, as: UTF8.self),
+            parameterList: String(decoding: paramList, as: UTF8.self), authorization: authorization,
+            headersToAdd: mode == .header ? headersToAdd : [], url: mode == .query ? text : nil)
+        return Output(text: text, signature: result)
+    }
+
+    private func appendHex(_ digest: Digest, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: digest.count * 2))
+        out.withUnsafeMutableBufferPointer { o in digest.withUnsafeBytes { Hex.write($0, into: o.baseAddress! + start) }
+        }
+    }
+
+    /// The signed header pairs, encoded and sorted. Repeated names are joined with `,` in order.
+    private func selectHeaders(_ fields: HTTPHeaders, url: RequestURL, excludeToken: Bool) throws -> EncodedPairs {
+        var chosen: [(name: String, value: String)] = []
+        var hasHost = false
+        let exact: Set<String>?
+        if case .exactly(let names) = options.headers {
+            exact = Set(names.map { $0.lowercased() })
+        } else {
+            exact = nil
+        }
+        for field in fields {
+            let name = field.name.lowercased()
+            if name == "host" { hasHost = true }
+            if excludeToken, name == COSSigningOptions.securityTokenName { continue }
+            let wanted =
+                exact?.contains(name)
+                ?? (COSSigningOptions.standardHeaderNames.contains(name) || name.hasPrefix("x-cos-")
+                    || name.hasPrefix("x-ci-"))
+            guard wanted else { continue }
+            let value = field.value.trimmingSpaces
+            if let i = chosen.firstIndex(where: { $0.name == name }) {
+                chosen[i].value += "," + value
+            } else {
+                chosen.append((name, value))
+            }
+        }
+        if !hasHost, exact?.contains("host") ?? true {
+            chosen.append(("host", url.authority))
+        }
+        if let exact {
+            for name in exact where !chosen.contains(where: { $0.name == name }) {
+                throw SignetError(
+                    "signedHeaders", "\"\(name)\" is not a header of the request", allowed: "names of headers present")
+            }
+        }
+        var pairs = EncodedPairs(capacity: 256)
+        for (name, value) in chosen { pairs.add(name: name, value: value, lowercaseName: true) }
+        pairs.sort()
+        return pairs
+    }
+
+    /// The SignKey for a window, from the one-entry cache or derived now.
+    private func signKey(for keyTime: KeyTime) -> (String, HMACKey<SHA1>) {
+        if let hit = cache.lookup(keyTime) { return hit }
+        let hex = COSCanonical.signKey(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
+        let mac = HMACKey<SHA1>(key: hex)
+        cache.store(keyTime, hex, mac)
+        return (hex, mac)
+    }
+}
+
+/// The last derived SignKey, shared by copies of a signer.
+final class SignKeyCache: Sendable {
+    private struct Entry {
+        var keyTime: KeyTime
+        var hex: String
+        var mac: HMACKey<SHA1>
+    }
+    private let entry = Mutex<Entry?>(nil)
+
+    func lookup(_ keyTime: KeyTime) -> (String, HMACKey<SHA1>)? {
+        entry.withLock { e in
+            guard let e, e.keyTime == keyTime else { return nil }
+            return (e.hex, e.mac)
+        }
+    }
+
+    func store(_ keyTime: KeyTime, _ hex: String, _ mac: HMACKey<SHA1>) {
+        entry.withLock { $0 = Entry(keyTime: keyTime, hex: hex, mac: mac) }
+    }
+}

@@ -1,0 +1,48 @@
+/// A streaming digest: feed any number of chunks, then `finalize()` once.
+public struct Hasher<H: HashAlgorithm>: Sendable {
+    @usableFromInline var context: H.Context
+
+    /// A hasher with an empty input.
+    @inlinable public init() { context = H.makeContext() }
+
+    /// Feeds raw bytes.
+    @inlinable public mutating func update(_ bytes: UnsafeRawBufferPointer) { H.update(&context, bytes) }
+
+    /// Feeds a byte collection.
+    @inlinable public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { H.update(&context, UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(bytes).withUnsafeBytes { H.update(&context, $0) } }
+    }
+
+    /// Feeds the UTF-8 bytes of a string.
+    @inlinable public mutating func update(_ string: String) {
+        var string = string
+        string.withUTF8 { H.update(&context, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The digest of everything fed so far. The hasher must not be used afterwards.
+    @inlinable public mutating func finalize() -> Digest {
+        Digest(count: H.digestByteCount) { H.finalize(&context, into: $0) }
+    }
+
+    /// One-shot digest of raw bytes.
+    @inlinable public static func hash(_ bytes: UnsafeRawBufferPointer) -> Digest {
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// One-shot digest of a byte collection.
+    @inlinable public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Digest {
+        var hasher = Hasher()
+        hasher.update(bytes)
+        return hasher.finalize()
+    }
+
+    /// One-shot digest of a string's UTF-8 bytes.
+    @inlinable public static func hash(_ string: String) -> Digest {
+        var hasher = Hasher()
+        hasher.update(string)
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Name/value pairs percent-encoded into one buffer, then sorted by (name, value) byte order.
+///
+/// Both signatures canonicalise query parameters (and COS also headers) this way. One buffer
+/// holds every encoded byte, so building the list costs two allocations however many pairs.
+public struct EncodedPairs: Sendable {
+    /// One pair: byte ranges into `storage`.
+    public struct Entry: Sendable {
+        public var name: Range<Int>
+        public var value: Range<Int>
+        /// Position in input order, for callers that must keep the original order too.
+        public var order: Int
+    }
+
+    public private(set) var storage: [UInt8] = []
+    public private(set) var entries: [Entry] = []
+
+    public init(capacity: Int = 256) { storage.reserveCapacity(capacity) }
+
+    public var count: Int { entries.count }
+
+    /// Adds a pair from wire text: escapes are decoded, then everything is encoded canonically.
+    public mutating func addWire(
+        name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer?, lowercaseName: Bool, field: String
+    ) throws {
+        let ns = storage.count
+        try PercentEncoding.appendReencoded(name, to: &storage, field: field)
+        if lowercaseName { lowercase(ns..<storage.count) }
+        let vs = storage.count
+        if let value { try PercentEncoding.appendReencoded(value, to: &storage, field: field) }
+        entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
+    }
+
+    /// Adds a pair from decoded bytes: both are percent-encoded.
+    public mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, lowercaseName: Bool) {
+        let ns = storage.count
+        PercentEncoding.append(name, to: &storage)
+        if lowercaseName { lowercase(ns..<storage.count) }
+        let vs = storage.count
+        PercentEncoding.append(value, to: &storage)
+        entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
+    }
+
+    /// Adds a pair from decoded strings.
+    public mutating func add(name: String, value: String, lowercaseName: Bool) {
+        var name = name
+        var value = value
+        name.withUTF8 { n in
+            value.withUTF8 { v in
+                add(name: UnsafeRawBufferPointer(n), value: UnsafeRawBufferPointer(v), lowercaseName: lowercaseName)
+            }
+        }
+    }
+
+    /// Adds a pair whose bytes are already in final form (no encoding).
+    public mutating func addVerbatim(name: String, value: String) {
+        let ns = storage.count
+        storage.append(contentsOf: name.utf8)
+        let vs = storage.count
+        storage.append(contentsOf: value.utf8)
+        entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
+    }
+
+    private mutating func lowercase(_ r: Range<Int>) {
+        for i in r where storage[i] >= 0x41 && storage[i] <= 0x5a { storage[i] |= 0x20 }
+    }
+
+    /// Sorts by name, then value, comparing bytes.
+    public mutating func sort() {
+        storage.withUnsafeBufferPointer { buf in
+            let base = buf.baseAddress!
+            entries.sort { a, b in
+                let c = EncodedPairs.compare(base, a.name, b.name)
+                if c != 0 { return c < 0 }
+                let d = EncodedPairs.compare(base, a.value, b.value)
+                return d != 0 ? d < 0 : a.order < b.order
+            }
+        }
+    }
+
+    @inline(__always) static func compare(_ base: UnsafePointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int32 {
+        let n = min(a.count, b.count)
+        if n > 0 {
+            let c = memcmp(base + a.lowerBound, base + b.lowerBound, n)
+            if c != 0 { return c }
+        }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+    }
+
+    /// Removes the entries for which `keep` is false.
+    public mutating func filter(_ keep: (_ name: UnsafeRawBufferPointer) -> Bool) {
+        let s = storage
+        s.withUnsafeBytes { buf in
+            entries.removeAll { !keep(UnsafeRawBufferPointer(rebasing: buf[$0.name])) }
+        }
+    }
+
+    /// The encoded name of entry `i` as a string.
+    public func name(_ i: Int) -> String { String(decoding: storage[entries[i].name], as: UTF8.self) }
+    /// The encoded value of entry `i` as a string.
+    public func value(_ i: Int) -> String { String(decoding: storage[entries[i].value], as: UTF8.self) }
+
+    /// True when entry `i`'s encoded name equals `name` byte for byte.
+    public func nameEquals(_ i: Int, _ name: String) -> Bool { storage[entries[i].name].elementsEqual(name.utf8) }
+
+    /// Appends `n1=v1&n2=v2…` in the current order.
+    public func writePairs(
+        into out: inout [UInt8], separator: UInt8 = UInt8(ascii: "&"), joiner: UInt8 = UInt8(ascii: "=")
+    ) {
+        for (k, e) in entries.enumerated() {
+            if k > 0 { out.append(separator) }
+            out.append(contentsOf: storage[e.name])
+            out.append(joiner)
+            out.append(contentsOf: storage[e.value])
+        }
+    }
+
+    /// Appends the names joined by `separator` in the current order.
+    public func writeNames(into out: inout [UInt8], separator: UInt8 = UInt8(ascii: ";")) {
+        for (k, e) in entries.enumerated() {
+            if k > 0 { out.append(separator) }
+            out.append(contentsOf: storage[e.name])
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a string's UTF-8 bytes.
+    @inlinable public mutating func append(utf8 string: String) {
+        var s = string
+        s.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends a non-negative integer in decimal.
+    @inlinable public mutating func append(decimal value: Int64) {
+        if value < 0 {
+            append(UInt8(ascii: "-"))
+            append(decimal: -value)
+            return
+        }
+        var divisor: Int64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            append(UInt8(truncatingIfNeeded: 48 + (value / divisor) % 10))
+            divisor /= 10
+        }
+    }
+}

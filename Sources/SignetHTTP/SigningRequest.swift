@@ -1,0 +1,41 @@
+/// A request to sign: method, wire URL, header fields in order, and the body when it is known.
+public struct SigningRequest: Sendable {
+    /// The HTTP method, e.g. `GET`.
+    public var method: String
+    /// The wire URL.
+    public var url: RequestURL
+    /// The header fields, in order, repeats kept.
+    public var headers: HTTPHeaders
+    /// The body bytes; `nil` when unknown or streamed (the signer then needs a payload setting).
+    public var body: [UInt8]?
+
+    /// Creates a request, validating the method and every header.
+    public init(method: String, url: RequestURL, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil) throws {
+        try SigningRequest.validateMethod(method)
+        try headers.validate()
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Creates a request from a URL string.
+    public init(method: String, url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil) throws {
+        try self.init(method: method, url: try RequestURL(url), headers: headers, body: body)
+    }
+
+    /// Throws unless `method` is an RFC 9110 token.
+    public static func validateMethod(_ method: String) throws {
+        let allowed = "an HTTP method token such as GET, PUT, POST, DELETE, HEAD"
+        guard !method.isEmpty else { throw SignetError("method", "is empty", allowed: allowed) }
+        for c in method.utf8 {
+            let ok =
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
+                || HTTPHeaders.tokenPunctuation.contains(c)
+            guard ok else {
+                throw SignetError(
+                    "method", "\"\(method)\" contains characters not allowed in a method", allowed: allowed)
+            }
+        }
+    }
+}
