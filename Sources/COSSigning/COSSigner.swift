@@ -140,11 +140,15 @@ public struct COSSigner: Sendable {
             params.add(name: COSSigningOptions.securityTokenName, value: token, lowercaseName: true)
         }
         if case .exactly(let names) = options.parameters {
-            let wanted = Set(names.map { $0.lowercased() })
-            for name in wanted where !(0..<params.count).contains(where: { params.nameEquals($0, name) }) {
-                throw SignetError(
-                    "signedParams", "\"\(name)\" is not a parameter of the request", allowed: "names present in the URL"
-                )
+            // A listed name may be written decoded (`a/b`) or as signed (`a%2fb`).
+            let wanted = Set(names.flatMap { [$0.lowercased(), PercentEncoding.encode($0).lowercased()] })
+            for name in names {
+                let forms = [name.lowercased(), PercentEncoding.encode(name).lowercased()]
+                guard (0..<params.count).contains(where: { i in forms.contains { params.nameEquals(i, $0) } }) else {
+                    throw SignetError(
+                        "signedParams", "\"\(name)\" is not a parameter of the request",
+                        allowed: "names present in the URL")
+                }
             }
             params.filter { wanted.contains(String(decoding: $0, as: UTF8.self)) }
         }
