@@ -50,6 +50,9 @@ public struct COSCredentials: Sendable, CustomStringConvertible {
         self.expiration = expiration
     }
 
+    /// The session token, for callers that must put it on the wire or redact it from output.
+    public var sessionTokenForOutput: String? { sessionToken }
+
     /// True for a temporary key (one with a session token).
     public var isTemporary: Bool { sessionToken != nil }
 
