@@ -1,0 +1,30 @@
+import SignetCrypto
+import Synchronization
+
+/// The last derived signing key, shared by copies of a signer: one entry keyed by
+/// (day, region, service), holding the pre-keyed HMAC state so that signing re-keys nothing.
+final class SigningKeyCache: Sendable {
+    struct Entry: Sendable {
+        var day: Int64
+        var region: String
+        var service: String
+        var key: Digest
+        var mac: HMACKey<SHA256>
+    }
+
+    private let entry = Mutex<Entry?>(nil)
+
+    /// The cached key for a day and scope, or nil.
+    func lookup(day: Int64, region: String, service: String) -> Entry? {
+        entry.withLock { e in
+            guard let e, e.day == day, e.region == region, e.service == service else { return nil }
+            return e
+        }
+    }
+
+    /// Replaces the cached entry.
+    func store(_ e: Entry) { entry.withLock { $0 = e } }
+
+    /// True when an entry is cached (for tests).
+    var isFilled: Bool { entry.withLock { $0 != nil } }
+}
