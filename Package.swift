@@ -43,7 +43,9 @@ let package = Package(
             name: "signet",
             dependencies: ["Signet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "signet-bench", dependencies: ["Signet"]),
+        // Allocation counting for the benchmark only (interposes malloc in that executable).
+        .target(name: "CMallocCounter"),
+        .executableTarget(name: "signet-bench", dependencies: ["Signet", "CMallocCounter"]),
 
         .testTarget(name: "SignetCryptoTests", dependencies: ["SignetCrypto"]),
         .testTarget(name: "SignetHTTPTests", dependencies: ["SignetHTTP"]),
