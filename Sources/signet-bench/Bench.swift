@@ -57,7 +57,7 @@ struct Bench {
                 try cosSigner.presignedURL(url: try RequestURL(cosURL), keyTime: cosKeyTime).utf8.count
             })
 
-        SigV4Bench.run(scale: scale, report: report, log: !asJSON)
+        try SigV4Bench.run(scale: scale, report: report, log: !asJSON)
         StreamBench.run(scale: scale, results: &results, log: !asJSON)
         ThreadBench.run(
             scale: scale, results: &results, log: !asJSON,

@@ -1,6 +1,47 @@
 import Signet
 
-/// SigV4 operations; filled in once the SigV4 engine lands.
+/// SigV4 operations on the inputs of issue 6 (the same as the C floor and botocore).
 enum SigV4Bench {
-    static func run(scale: Int, report: (String, Measurement) -> Void, log: Bool) {}
+    static let url =
+        "https://examplebucket.s3.us-east-1.amazonaws.com/"
+        + PercentEncoding.encode("photos/2024/06/holiday pictures/IMG_20240612_141459.jpg", keepSlash: true)
+    /// 2024-06-12T14:14:59Z, the time the floor and the peers sign at.
+    static let time: Int64 = 1_718_201_699
+
+    static func signer() throws -> SigV4Signer {
+        SigV4Signer(
+            credentials: try SigV4Credentials(
+                accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            settings: try SigV4Settings(region: "us-east-1"))
+    }
+
+    static func run(scale: Int, report: (String, Measurement) -> Void, log: Bool) throws {
+        let signer = try signer()
+        if log {
+            print("sigv4.presign → \(try signer.presignedURL(url: try RequestURL(url), expires: 3600, at: time))")
+        }
+        report(
+            "sigv4.sign",
+            try measure(iterations: 200_000 / scale) {
+                let request = try SigningRequest(method: "GET", url: url)
+                return try signer.headersToAdd(request, payload: .unsigned, at: time).count
+            })
+        report(
+            "sigv4.presign",
+            try measure(iterations: 200_000 / scale) {
+                try signer.presignedURL(url: try RequestURL(url), expires: 3600, at: time).utf8.count
+            })
+        // One 64 KiB chunk signature, its SHA-256 included, chained on the previous one.
+        let seedRequest = try SigningRequest(
+            method: "PUT", url: url,
+            headers: [("Content-Encoding", "aws-chunked"), ("x-amz-decoded-content-length", "1073741824")])
+        let seed = try signer.sign(seedRequest, payload: .streamingSigned, at: time)
+        var chunkSigner = try SigV4ChunkSigner(seed: seed)
+        let chunk = [UInt8](repeating: 0x61, count: 64 * 1024)
+        report(
+            "sigv4.chunk64k",
+            try measure(iterations: 20_000 / scale) {
+                try chunk.withUnsafeBytes { try chunkSigner.sign(chunk: $0).count }
+            })
+    }
 }
