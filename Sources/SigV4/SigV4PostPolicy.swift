@@ -10,6 +10,12 @@ public struct SigV4PostPolicy: Sendable {
     public struct Field: Sendable, Hashable {
         public let name: String
         public let value: String
+
+        /// A field.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// The policy JSON text, exactly as signed.
