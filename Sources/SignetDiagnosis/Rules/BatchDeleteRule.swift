@@ -46,7 +46,12 @@ enum BatchDeleteRule {
             evidence.append(
                 Evidence("keys to send instead", list(slashKeys.map { String($0.drop { $0 == "/" }) })))
             if let status = s.status { evidence.append(Evidence("HTTP status", "\(status)")) }
-            out.append(Finding("batch-delete.leading-slash-key", confidence: .high, evidence: evidence))
+            var finding = Finding("batch-delete.leading-slash-key", confidence: .high, evidence: evidence)
+            if !s.isCOSHost {
+                finding.cause =
+                    "The batch delete lists keys that start with `/`. Keys never start with `/`: COS takes such keys literally, reports them deleted and leaves the real objects in place. Some S3-compatible servers strip the slash instead (JuiceFS and SeaweedFS deleted the real objects in Signet's tests), so the outcome depends on the server; do not rely on it."
+            }
+            out.append(finding)
         }
         if let result, !result.errors.isEmpty {
             let lines = result.errors.prefix(20).map { e in
