@@ -12,35 +12,35 @@ public struct SavedResponse: Sendable {
 
     /// Splits `text` into status, headers and body.
     public init(text: String) {
-        var rest = Substring(text)
+        // Bytes, not Characters: "\r\n" is a single Character in Swift.
+        let bytes = Array(text.utf8)
+        var i = 0
         var status: Int?
         var headers = HTTPHeaders()
+        func line() -> String {
+            var end = i
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            var stop = end
+            if stop > i, bytes[stop - 1] == 13 { stop -= 1 }
+            let l = String(decoding: bytes[i..<stop], as: UTF8.self)
+            i = min(end + 1, bytes.count)
+            return l
+        }
         // Several heads may follow each other (100 Continue, redirects with curl -L): keep the last.
-        while rest.hasPrefix("HTTP/") {
-            var lines: [Substring] = []
-            while let nl = rest.firstIndex(of: "\n") {
-                var line = rest[..<nl]
-                rest = rest[rest.index(after: nl)...]
-                if line.hasSuffix("\r") { line = line.dropLast() }
-                if line.isEmpty { break }
-                lines.append(line)
-            }
-            if !rest.contains("\n"), !rest.isEmpty, !rest.hasPrefix("<") {  // head without a final newline
-                lines.append(rest)
-                rest = ""
-            }
-            status = lines.first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }
+        while bytes[i...].starts(with: Array("HTTP/".utf8)) {
+            let statusLine = line()
+            status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) }
             headers = HTTPHeaders()
-            for line in lines.dropFirst() {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                headers.append(
-                    String(line[..<colon]).trimmingSpaces, String(line[line.index(after: colon)...]).trimmingSpaces)
+            while i < bytes.count {
+                let l = line()
+                if l.isEmpty { break }
+                guard let colon = l.firstIndex(of: ":") else { continue }
+                headers.append(String(l[..<colon]).trimmingSpaces, String(l[l.index(after: colon)...]).trimmingSpaces)
             }
-            while rest.hasPrefix("\r\n") || rest.hasPrefix("\n") { rest = rest.dropFirst() }
         }
         self.status = status
         self.headers = headers
-        self.body = String(rest)
+        self.body = String(decoding: bytes[i...], as: UTF8.self)
     }
 
     /// The text of the first `<name>…</name>` element in the body, entities decoded; nil when
