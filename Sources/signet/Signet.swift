@@ -10,5 +10,8 @@ struct SignetCLI: ParsableCommand {
             Exit status: 0 ok, 1 a check failed, 2 bad input.
             Secrets are read from the environment or a credentials file, never from arguments.
             """,
-        subcommands: [COSCommand.self, S3Command.self, VerifyCommand.self, ExplainCommand.self, DiagnoseCommand.self])
+        subcommands: [
+            COSCommand.self, S3Command.self, VerifyCommand.self, ExplainCommand.self, DiagnoseCommand.self,
+            SkewCommand.self, ExpiryCommand.self,
+        ])
 }
