@@ -24,6 +24,7 @@ static inline void count(void) {
 void signet_count_allocations(int enabled) { atomic_store(&counting, enabled); }
 unsigned long long signet_allocation_count(void) { return atomic_load(&allocations); }
 
+#ifndef SIGNET_NO_INTERPOSE
 void *malloc(size_t n) { count(); return __libc_malloc(n); }
 void *calloc(size_t a, size_t b) { count(); return __libc_calloc(a, b); }
 void *realloc(void *p, size_t n) { count(); return __libc_realloc(p, n); }
@@ -37,3 +38,4 @@ int posix_memalign(void **out, size_t a, size_t n) {
     *out = p;
     return 0;
 }
+#endif

@@ -108,10 +108,17 @@ public struct COSSigner: Sendable {
         var signature: COSSignature?
     }
 
-    private static let reservedParameters: Set<String> = [
-        "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
-    ]
+    /// True when an encoded parameter name is one of the `q-…` fields of a COS signature.
+    private static func isSignatureParameter(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard name.count >= 4, name[0] == UInt8(ascii: "q"), name[1] == UInt8(ascii: "-") else { return false }
+        let text = String(decoding: name, as: UTF8.self)
+        return [
+            "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
+        ].contains(text)
+    }
 
+    /// The whole pipeline in one buffer: HttpString, StringToSign, signature, then the output.
+    /// With `capture`, every intermediate value is also returned as text.
     private func run(
         method: String, url: RequestURL, headers: HTTPHeaders, keyTime rawKeyTime: KeyTime, mode: COSSignature.Mode,
         capture: Bool
@@ -130,12 +137,13 @@ public struct COSSigner: Sendable {
                     lowercaseName: true, field: "url query")
             }
         }
-        for i in 0..<params.count where COSSigner.reservedParameters.contains(params.name(i)) {
-            throw SignetError(
-                "url", "already carries \(params.name(i)); it is a signed URL",
-                allowed: "the object URL without an old signature")
+        try params.storage.withUnsafeBytes { s in
+            for e in params.entries where COSSigner.isSignatureParameter(UnsafeRawBufferPointer(rebasing: s[e.name])) {
+                throw SignetError(
+                    "url", "already carries \(String(decoding: s[e.name], as: UTF8.self)); it is a signed URL",
+                    allowed: "the object URL without an old signature")
+            }
         }
-        let urlParamCount = params.count
         if mode == .query, let token, signToken {
             params.add(name: COSSigningOptions.securityTokenName, value: token, lowercaseName: true)
         }
@@ -155,43 +163,40 @@ public struct COSSigner: Sendable {
         params.sort()
 
         // Headers: the token header in header mode, then the selection.
-        var fields = headers
-        var headersToAdd: [HTTPHeader] = []
+        var tokenHeader: HTTPHeader?
         if mode == .header, let token, !headers.contains(COSSigningOptions.securityTokenName) {
-            headersToAdd.append(HTTPHeader(COSSigningOptions.securityTokenName, token))
-            fields.append(COSSigningOptions.securityTokenName, token)
+            tokenHeader = HTTPHeader(COSSigningOptions.securityTokenName, token)
         }
-        let signed = try selectHeaders(fields, url: url, excludeToken: token != nil && !signToken)
+        let signed = try selectHeaders(headers, extra: tokenHeader, url: url, excludeToken: token != nil && !signToken)
 
-        // HttpString → StringToSign → Signature.
+        // HttpString, then StringToSign right after it in the same buffer.
         var buffer = [UInt8]()
-        buffer.reserveCapacity(params.storage.count + signed.storage.count + url.text.utf8.count + 256)
+        buffer.reserveCapacity(params.storage.count + signed.storage.count + url.text.utf8.count + 160)
+        for c in method.utf8 { buffer.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
+        buffer.append(0x0a)
+        let pathStart = buffer.count
         try url.withRawPath { try PercentEncoding.appendDecoded($0, to: &buffer, field: "url path") }
-        let pathEnd = buffer.count
-        let httpStart = buffer.count
-        buffer.withUnsafeBufferPointer { _ in }
-        let decodedPath = Array(buffer[0..<pathEnd])
-        decodedPath.withUnsafeBytes { p in
-            COSCanonical.writeHttpString(
-                method: method, decodedPath: p, parameters: params, headers: signed, into: &buffer)
-        }
-        let stsStart = buffer.count
-        let http = Array(buffer[httpStart..<stsStart])
-        http.withUnsafeBytes { COSCanonical.writeStringToSign(keyTime: keyTime, httpString: $0, into: &buffer) }
+        let path = pathStart..<buffer.count
+        buffer.append(0x0a)
+        params.writePairs(into: &buffer)
+        buffer.append(0x0a)
+        signed.writePairs(into: &buffer)
+        buffer.append(0x0a)
+        let http = 0..<buffer.count
+        let httpDigest = buffer.withUnsafeBytes { Hasher<SHA1>.hash(UnsafeRawBufferPointer(rebasing: $0[http])) }
+        let sts = buffer.count
+        buffer.append(utf8: "sha1\n")
+        keyTime.write(into: &buffer)
+        buffer.append(0x0a)
+        appendHex(httpDigest, to: &buffer)
+        buffer.append(0x0a)
         let (signKeyHex, signKeyMAC) = signKey(for: keyTime)
-        let signature = buffer.withUnsafeBytes {
-            signKeyMAC.authenticate(UnsafeRawBufferPointer(rebasing: $0[stsStart...]))
-        }
+        let signature = buffer.withUnsafeBytes { signKeyMAC.authenticate(UnsafeRawBufferPointer(rebasing: $0[sts...])) }
 
-        var headerList = [UInt8]()
-        signed.writeNames(into: &headerList)
-        var paramList = [UInt8]()
-        params.writeNames(into: &paramList)
-
-        // Output.
+        // Output: the Authorization string, or the presigned URL.
         var out = [UInt8]()
         if mode == .header {
-            out.reserveCapacity(200 + headerList.count + paramList.count + credentials.secretId.utf8.count)
+            out.reserveCapacity(160 + params.storage.count + signed.storage.count + credentials.secretId.utf8.count)
             out.append(utf8: "q-sign-algorithm=sha1&q-ak=")
             out.append(utf8: credentials.secretId)
             out.append(utf8: "&q-sign-time=")
@@ -199,17 +204,18 @@ public struct COSSigner: Sendable {
             out.append(utf8: "&q-key-time=")
             keyTime.write(into: &out)
             out.append(utf8: "&q-header-list=")
-            out.append(contentsOf: headerList)
+            signed.writeNames(into: &out)
             out.append(utf8: "&q-url-param-list=")
-            out.append(contentsOf: paramList)
+            params.writeNames(into: &out)
             out.append(utf8: "&q-signature=")
             appendHex(signature, to: &out)
         } else {
-            out.reserveCapacity(url.text.utf8.count * 3 + headerList.count * 3 + paramList.count * 3 + 300)
-            out.append(utf8: url.scheme)
-            out.append(utf8: "://")
-            out.append(utf8: url.authority)
-            decodedPath.withUnsafeBytes { PercentEncoding.append($0, to: &out, keepSlash: true) }
+            out.reserveCapacity(url.text.utf8.count * 3 + params.storage.count + signed.storage.count + 260)
+            out.append(utf8: url.isHTTPS ? "https://" : "http://")
+            url.withAuthority { out.append(contentsOf: $0) }
+            buffer.withUnsafeBytes {
+                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: $0[path]), to: &out, keepSlash: true)
+            }
             out.append(utf8: "?q-sign-algorithm=sha1&q-ak=")
             PercentEncoding.append(credentials.secretId, to: &out)
             out.append(utf8: "&q-sign-time=")
@@ -217,9 +223,9 @@ public struct COSSigner: Sendable {
             out.append(utf8: "&q-key-time=")
             keyTime.write(into: &out, separator: "%3B")
             out.append(utf8: "&q-header-list=")
-            headerList.withUnsafeBytes { PercentEncoding.append($0, to: &out) }
+            signed.writeEncodedNames(into: &out)
             out.append(utf8: "&q-url-param-list=")
-            paramList.withUnsafeBytes { PercentEncoding.append($0, to: &out) }
+            params.writeEncodedNames(into: &out)
             out.append(utf8: "&q-signature=")
             appendHex(signature, to: &out)
             try url.withBytes { b in
@@ -241,13 +247,18 @@ public struct COSSigner: Sendable {
             }
         }
         let text = String(decoding: out, as: UTF8.self)
-        _ = urlParamCount
         guard capture else { return Output(text: text, signature: nil) }
 
+        var headerList = [UInt8]()
+        signed.writeNames(into: &headerList)
+        var paramList = [UInt8]()
+        params.writeNames(into: &paramList)
+        var headersToAdd: [HTTPHeader] = []
         let authorization: String
         if mode == .header {
             authorization = text
-            headersToAdd.insert(HTTPHeader("Authorization", text), at: 0)
+            headersToAdd.append(HTTPHeader("Authorization", text))
+            if let tokenHeader { headersToAdd.append(tokenHeader) }
         } else {
             authorization = COSCanonical.authorization(
                 secretId: credentials.secretId, keyTime: keyTime,
@@ -255,11 +266,11 @@ public struct COSSigner: Sendable {
                 parameterList: String(decoding: paramList, as: UTF8.self), signature: signature.hex)
         }
         let result = COSSignature(
-            mode: mode, keyTime: keyTime, httpString: String(decoding: http, as: UTF8.self),
-            stringToSign: String(decoding: buffer[stsStart...], as: UTF8.self), signKey: Redacted(signKeyHex),
+            mode: mode, keyTime: keyTime, httpString: String(decoding: buffer[http], as: UTF8.self),
+            stringToSign: String(decoding: buffer[sts...], as: UTF8.self), signKey: Redacted(signKeyHex),
             signature: signature.hex, headerList: String(decoding: headerList, as: UTF8.self),
             parameterList: String(decoding: paramList, as: UTF8.self), authorization: authorization,
-            headersToAdd: mode == .header ? headersToAdd : [], url: mode == .query ? text : nil)
+            headersToAdd: headersToAdd, url: mode == .query ? text : nil)
         return Output(text: text, signature: result)
     }
 
@@ -270,25 +281,24 @@ public struct COSSigner: Sendable {
         }
     }
 
+    /// True when the standard selection signs a header (`name` already lower-case).
+    private static func isStandardHeader(_ name: String) -> Bool {
+        name.hasPrefix("x-cos-") || name.hasPrefix("x-ci-") || COSSigningOptions.standardHeaderNames.contains(name)
+    }
+
     /// The signed header pairs, encoded and sorted. Repeated names are joined with `,` in order.
-    private func selectHeaders(_ fields: HTTPHeaders, url: RequestURL, excludeToken: Bool) throws -> EncodedPairs {
+    private func selectHeaders(_ fields: HTTPHeaders, extra: HTTPHeader?, url: RequestURL, excludeToken: Bool) throws
+        -> EncodedPairs
+    {
         var chosen: [(name: String, value: String)] = []
         var hasHost = false
-        let exact: Set<String>?
-        if case .exactly(let names) = options.headers {
-            exact = Set(names.map { $0.lowercased() })
-        } else {
-            exact = nil
-        }
-        for field in fields {
+        var exact: Set<String>?
+        if case .exactly(let names) = options.headers { exact = Set(names.map { $0.lowercased() }) }
+        func consider(_ field: HTTPHeader) {
             let name = field.name.lowercased()
             if name == "host" { hasHost = true }
-            if excludeToken, name == COSSigningOptions.securityTokenName { continue }
-            let wanted =
-                exact?.contains(name)
-                ?? (COSSigningOptions.standardHeaderNames.contains(name) || name.hasPrefix("x-cos-")
-                    || name.hasPrefix("x-ci-"))
-            guard wanted else { continue }
+            if excludeToken, name == COSSigningOptions.securityTokenName { return }
+            guard exact?.contains(name) ?? COSSigner.isStandardHeader(name) else { return }
             let value = field.value.trimmingSpaces
             if let i = chosen.firstIndex(where: { $0.name == name }) {
                 chosen[i].value += "," + value
@@ -296,17 +306,23 @@ public struct COSSigner: Sendable {
                 chosen.append((name, value))
             }
         }
+        for field in fields { consider(field) }
+        if let extra { consider(extra) }
+        var pairs = EncodedPairs(capacity: 96 + 3 * chosen.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
+        for (name, value) in chosen { pairs.add(name: name, value: value, lowercaseName: true) }
         if !hasHost, exact?.contains("host") ?? true {
-            chosen.append(("host", url.authority))
+            url.withAuthority { a in
+                "host".utf8.withContiguousStorageIfAvailable {
+                    pairs.add(name: UnsafeRawBufferPointer($0), value: a, lowercaseName: false)
+                }
+            }
         }
         if let exact {
-            for name in exact where !chosen.contains(where: { $0.name == name }) {
+            for name in exact where !chosen.contains(where: { $0.name == name }) && !(name == "host" && !hasHost) {
                 throw SignetError(
                     "signedHeaders", "\"\(name)\" is not a header of the request", allowed: "names of headers present")
             }
         }
-        var pairs = EncodedPairs(capacity: 256)
-        for (name, value) in chosen { pairs.add(name: name, value: value, lowercaseName: true) }
         pairs.sort()
         return pairs
     }

@@ -120,6 +120,16 @@ public struct EncodedPairs: Sendable {
         }
     }
 
+    /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
+    public func writeEncodedNames(into out: inout [UInt8]) {
+        storage.withUnsafeBytes { s in
+            for (k, e) in entries.enumerated() {
+                if k > 0 { out.append(contentsOf: [0x25, 0x33, 0x42]) }  // %3B
+                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: s[e.name]), to: &out)
+            }
+        }
+    }
+
     /// Appends the names joined by `separator` in the current order.
     public func writeNames(into out: inout [UInt8], separator: UInt8 = UInt8(ascii: ";")) {
         for (k, e) in entries.enumerated() {
@@ -136,18 +146,21 @@ extension Array where Element == UInt8 {
         s.withUTF8 { append(contentsOf: $0) }
     }
 
-    /// Appends a non-negative integer in decimal.
+    /// Appends an integer in decimal.
     @inlinable public mutating func append(decimal value: Int64) {
-        if value < 0 {
-            append(UInt8(ascii: "-"))
-            append(decimal: -value)
-            return
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        // Digits backwards into a small buffer; division by the constant 10 compiles to a multiply.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let n = Swift.withUnsafeMutableBytes(of: &buffer) { b -> Int in
+            var i = 24
+            repeat {
+                i &-= 1
+                b[i] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
+                v /= 10
+            } while v > 0
+            return i
         }
-        var divisor: Int64 = 1
-        while value / divisor >= 10 { divisor *= 10 }
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: 48 + (value / divisor) % 10))
-            divisor /= 10
-        }
+        Swift.withUnsafeBytes(of: &buffer) { append(contentsOf: $0[n..<24]) }
     }
 }

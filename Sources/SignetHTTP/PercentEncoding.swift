@@ -3,35 +3,60 @@
 /// Only the unreserved characters `A-Z a-z 0-9 - . _ ~` stay literal (and `/` in paths); every
 /// other byte becomes `%XX` with uppercase hex. A space is always `%20`, never `+`.
 public enum PercentEncoding {
-    /// 1 = unreserved.
-    @usableFromInline static let unreserved: [Bool] = (0..<256).map { b in
-        switch UInt8(b) {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-            UInt8(ascii: "_"), UInt8(ascii: "~"):
-            return true
+    /// True for `A-Z a-z 0-9 - . _ ~`.
+    @inline(__always) @inlinable public static func isUnreserved(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x41...0x5a, 0x61...0x7a, 0x30...0x39, 0x2d, 0x2e, 0x5f, 0x7e: return true
         default: return false
         }
     }
-    @usableFromInline static let upperHex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    @inline(__always) @usableFromInline static func upperHexDigit(_ v: UInt8) -> UInt8 {
+        v < 10 ? 0x30 &+ v : 0x37 &+ v
+    }
+
+    /// Lets `body` write at most `maxGrowth` bytes into scratch space (on the stack when small),
+    /// then appends what it wrote with one copy: no per-byte capacity or uniqueness checks.
+    @inline(__always) @inlinable static func appending<E: Error>(
+        to out: inout [UInt8], maxGrowth: Int, _ body: (UnsafeMutablePointer<UInt8>) throws(E) -> Int
+    ) throws(E) {
+        guard maxGrowth > 0 else { return }
+        let result: Result<Int, E> = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxGrowth) { scratch in
+            do throws(E) {
+                let n = try body(scratch.baseAddress!)
+                out.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress!, count: n))
+                return .success(n)
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .failure(let error) = result { throw error }
+    }
+
+    /// Writes `bytes` percent-encoded at `o`; returns the bytes written (at most 3 per input byte).
+    @inline(__always) @inlinable static func write(
+        _ bytes: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool
+    ) -> Int {
+        var k = 0
+        for b in bytes {
+            if isUnreserved(b) || (keepSlash && b == 0x2f) {
+                o[k] = b
+                k &+= 1
+            } else {
+                o[k] = 0x25
+                o[k &+ 1] = upperHexDigit(b >> 4)
+                o[k &+ 2] = upperHexDigit(b & 0x0f)
+                k &+= 3
+            }
+        }
+        return k
+    }
 
     /// Appends `bytes` percent-encoded; `/` stays literal when `keepSlash` is set.
     @inlinable public static func append(
         _ bytes: UnsafeRawBufferPointer, to out: inout [UInt8], keepSlash: Bool = false
     ) {
-        unreserved.withUnsafeBufferPointer { table in
-            upperHex.withUnsafeBufferPointer { hex in
-                for b in bytes {
-                    if table[Int(b)] || (keepSlash && b == UInt8(ascii: "/")) {
-                        out.append(b)
-                    } else {
-                        out.append(UInt8(ascii: "%"))
-                        out.append(hex[Int(b >> 4)])
-                        out.append(hex[Int(b & 0x0f)])
-                    }
-                }
-            }
-        }
+        appending(to: &out, maxGrowth: bytes.count &* 3) { o in write(bytes, to: o, keepSlash: keepSlash) }
     }
 
     /// Appends a string's UTF-8 bytes percent-encoded.
@@ -54,31 +79,32 @@ public enum PercentEncoding {
     @inlinable public static func appendReencoded(
         _ raw: UnsafeRawBufferPointer, to out: inout [UInt8], keepSlash: Bool = false, field: @autoclosure () -> String
     ) throws {
-        try unreserved.withUnsafeBufferPointer { table in
-            try upperHex.withUnsafeBufferPointer { hex in
-                var i = 0
-                let n = raw.count
-                while i < n {
-                    var b = raw[i]
-                    if b == UInt8(ascii: "%") {
-                        guard i + 2 < n, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2])
-                        else {
-                            throw malformedEscape(raw, at: i, field: field())
-                        }
-                        b = hi << 4 | lo
-                        i += 3
-                    } else {
-                        i += 1
+        let n = raw.count
+        try appending(to: &out, maxGrowth: n &* 3) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) -> Int in
+            var i = 0
+            var k = 0
+            while i < n {
+                var b = raw[i]
+                if b == 0x25 {
+                    guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
+                        throw malformedEscape(raw, at: i, field: field())
                     }
-                    if table[Int(b)] || (keepSlash && b == UInt8(ascii: "/")) {
-                        out.append(b)
-                    } else {
-                        out.append(UInt8(ascii: "%"))
-                        out.append(hex[Int(b >> 4)])
-                        out.append(hex[Int(b & 0x0f)])
-                    }
+                    b = hi << 4 | lo
+                    i &+= 3
+                } else {
+                    i &+= 1
+                }
+                if isUnreserved(b) || (keepSlash && b == 0x2f) {
+                    o[k] = b
+                    k &+= 1
+                } else {
+                    o[k] = 0x25
+                    o[k &+ 1] = upperHexDigit(b >> 4)
+                    o[k &+ 2] = upperHexDigit(b & 0x0f)
+                    k &+= 3
                 }
             }
+            return k
         }
     }
 
@@ -86,20 +112,25 @@ public enum PercentEncoding {
     @inlinable public static func appendDecoded(
         _ raw: UnsafeRawBufferPointer, to out: inout [UInt8], field: @autoclosure () -> String
     ) throws {
-        var i = 0
         let n = raw.count
-        while i < n {
-            let b = raw[i]
-            if b == UInt8(ascii: "%") {
-                guard i + 2 < n, let hi = hexValue(raw[i + 1]), let lo = hexValue(raw[i + 2]) else {
-                    throw malformedEscape(raw, at: i, field: field())
+        try appending(to: &out, maxGrowth: n) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) -> Int in
+            var i = 0
+            var k = 0
+            while i < n {
+                let b = raw[i]
+                if b == 0x25 {
+                    guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
+                        throw malformedEscape(raw, at: i, field: field())
+                    }
+                    o[k] = hi << 4 | lo
+                    i &+= 3
+                } else {
+                    o[k] = b
+                    i &+= 1
                 }
-                out.append(hi << 4 | lo)
-                i += 3
-            } else {
-                out.append(b)
-                i += 1
+                k &+= 1
             }
+            return k
         }
     }
 

@@ -15,10 +15,11 @@ public struct RequestURL: Sendable, CustomStringConvertible {
 
     /// The URL text as given.
     public let text: String
-    /// `http` or `https`, lower-case.
-    public let scheme: String
-    /// The host as given (a name, IPv4 address or bracketed IPv6 address).
-    public let host: String
+    /// True for `https`.
+    public let isHTTPS: Bool
+    @usableFromInline let hostRange: Range<Int>
+    /// `host[:port]` as it stands in the text; the port is left out when it is the scheme's default.
+    @usableFromInline let authorityRange: Range<Int>
     /// The port when the URL names one that is not the scheme's default.
     public let port: Int?
     @usableFromInline let pathRange: Range<Int>
@@ -28,8 +29,19 @@ public struct RequestURL: Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// `http` or `https`.
+    public var scheme: String { isHTTPS ? "https" : "http" }
+
+    /// The host as given (a name, IPv4 address or bracketed IPv6 address).
+    public var host: String { withBytes { String(decoding: $0[hostRange], as: UTF8.self) } }
+
     /// `host[:port]`, the value of the `Host` header.
-    public var authority: String { port.map { "\(host):\($0)" } ?? host }
+    public var authority: String { withBytes { String(decoding: $0[authorityRange], as: UTF8.self) } }
+
+    /// Calls `body` with the bytes of `host[:port]` (no copy).
+    @inlinable public func withAuthority<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withBytes { try body(UnsafeRawBufferPointer(rebasing: $0[authorityRange])) }
+    }
 
     /// Parses and validates an absolute URL.
     /// - Throws: `SignetError` naming the part that is wrong.
@@ -38,8 +50,9 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         text.makeContiguousUTF8()
         self.text = text
         let parsed = try text.utf8.withContiguousStorageIfAvailable { try Self.parse($0, field: field) }!
-        scheme = parsed.scheme
-        host = parsed.host
+        isHTTPS = parsed.https
+        hostRange = parsed.host
+        authorityRange = parsed.authority
         port = parsed.port
         pathRange = parsed.path
         queryRange = parsed.query
@@ -102,8 +115,9 @@ public struct RequestURL: Sendable, CustomStringConvertible {
     // MARK: - Parsing
 
     private struct Parsed {
-        var scheme: String
-        var host: String
+        var https: Bool
+        var host: Range<Int>
+        var authority: Range<Int>
         var port: Int?
         var path: Range<Int>
         var query: Range<Int>?
@@ -113,128 +127,174 @@ public struct RequestURL: Sendable, CustomStringConvertible {
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, field: String) throws -> Parsed {
         let n = b.count
         guard n > 0 else { throw SignetError(field, "is empty", allowed: "an absolute http:// or https:// URL") }
-        for i in 0..<n where b[i] < 0x21 || b[i] == 0x7f {
-            let what = b[i] == 0x20 ? "a space" : (b[i] == 0x0d || b[i] == 0x0a ? "a CR/LF" : "a control character")
-            throw SignetError(
-                field, "contains \(what) at byte \(i)",
-                allowed: "a wire URL: percent-encode spaces as %20 and other special bytes as %XX")
-        }
         // scheme
-        var i = 0
-        while i < n, b[i] != UInt8(ascii: ":"), b[i] != UInt8(ascii: "/") { i += 1 }
-        guard i < n, b[i] == UInt8(ascii: ":"), i + 2 < n, b[i + 1] == UInt8(ascii: "/"), b[i + 2] == UInt8(ascii: "/")
-        else {
-            throw SignetError(
-                field, "is not an absolute URL (no \"scheme://\")", allowed: "http://HOST/PATH or https://HOST/PATH")
-        }
-        let scheme = String(decoding: b[0..<i], as: UTF8.self).lowercased()
-        guard scheme == "http" || scheme == "https" else {
+        let https: Bool
+        var i: Int
+        if n >= 8, b[0] | 0x20 == 0x68, b[1] | 0x20 == 0x74, b[2] | 0x20 == 0x74, b[3] | 0x20 == 0x70,
+            b[4] | 0x20 == 0x73, b[5] == 0x3a, b[6] == 0x2f, b[7] == 0x2f
+        {
+            https = true
+            i = 8
+        } else if n >= 7, b[0] | 0x20 == 0x68, b[1] | 0x20 == 0x74, b[2] | 0x20 == 0x74, b[3] | 0x20 == 0x70,
+            b[4] == 0x3a, b[5] == 0x2f, b[6] == 0x2f
+        {
+            https = false
+            i = 7
+        } else {
+            var colon = 0
+            while colon < n, b[colon] != 0x3a, b[colon] != 0x2f { colon += 1 }
+            guard colon < n, b[colon] == 0x3a, colon + 2 < n, b[colon + 1] == 0x2f, b[colon + 2] == 0x2f else {
+                throw SignetError(
+                    field, "is not an absolute URL (no \"scheme://\")", allowed: "http://HOST/PATH or https://HOST/PATH"
+                )
+            }
+            let scheme = String(decoding: UnsafeBufferPointer(rebasing: b[0..<colon]), as: UTF8.self).lowercased()
             throw SignetError(field, "scheme \"\(scheme)\" is not supported", allowed: "http or https")
         }
-        i += 3
-        // authority
-        let authorityStart = i
-        while i < n, b[i] != UInt8(ascii: "/"), b[i] != UInt8(ascii: "?"), b[i] != UInt8(ascii: "#") { i += 1 }
-        let authority = b[authorityStart..<i]
-        if authority.contains(UInt8(ascii: "@")) {
-            throw SignetError(
-                field, "contains user information before the host", allowed: "no user:password@ in signed URLs")
-        }
-        var hostEnd = authority.endIndex
-        var port: Int?
-        if authority.first == UInt8(ascii: "[") {
-            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else {
+        // authority: host[:port], up to the path, query or fragment
+        let hostStart = i
+        var hostEnd = -1
+        var portStart = -1
+        var bracket = false
+        if i < n, b[i] == 0x5b {  // [IPv6]
+            bracket = true
+            while i < n, b[i] != 0x5d, b[i] != 0x2f { i += 1 }
+            guard i < n, b[i] == 0x5d else {
                 throw SignetError(field, "IPv6 host has no closing ]", allowed: "[address]:port")
             }
-            hostEnd = close + 1
-            if hostEnd < authority.endIndex {
-                guard b[hostEnd] == UInt8(ascii: ":") else {
+            i += 1
+            hostEnd = i
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x2f || c == 0x3f || c == 0x23 { break }
+            if c == 0x40 {
+                throw SignetError(
+                    field, "contains user information before the host", allowed: "no user:password@ in signed URLs")
+            }
+            if c == 0x3a, portStart < 0 {
+                if hostEnd < 0 { hostEnd = i }
+                portStart = i + 1
+            } else if portStart < 0 {
+                if bracket {
                     throw SignetError(field, "unexpected text after the IPv6 host", allowed: "[address]:port")
                 }
-                port = try parsePort(b[(hostEnd + 1)..<authority.endIndex], field: field)
+                let l = c | 0x20
+                let ok = (l >= 0x61 && l <= 0x7a) || (c >= 0x30 && c <= 0x39) || c == 0x2d || c == 0x2e || c == 0x5f
+                if !ok { throw badCharacter(b, at: i, field: field, inHost: true) }
             }
-        } else if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
-            hostEnd = colon
-            port = try parsePort(b[(colon + 1)..<authority.endIndex], field: field)
-        }
-        let hostBytes = b[authorityStart..<hostEnd]
-        guard !hostBytes.isEmpty else { throw SignetError(field, "has no host", allowed: "https://HOST/PATH") }
-        if hostBytes.first != UInt8(ascii: "[") {
-            for c in hostBytes {
-                let ok =
-                    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
-                    || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                    || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-")
-                    || c == UInt8(ascii: ".") || c == UInt8(ascii: "_")
-                guard ok else {
-                    throw SignetError(
-                        field,
-                        "host \"\(String(decoding: hostBytes, as: UTF8.self))\" contains \"\(Character(Unicode.Scalar(c)))\"",
-                        allowed: "letters, digits, '-', '.', '_' (use punycode for international names)")
-                }
-            }
-        }
-        let host = String(decoding: hostBytes, as: UTF8.self)
-        if let p = port, (scheme == "http" && p == 80) || (scheme == "https" && p == 443) { port = nil }
-        // path
-        let pathStart = i
-        while i < n, b[i] != UInt8(ascii: "?"), b[i] != UInt8(ascii: "#") { i += 1 }
-        let path = pathStart..<i
-        // query
-        var query: Range<Int>?
-        var items: [RawQueryItem] = []
-        if i < n, b[i] == UInt8(ascii: "?") {
             i += 1
-            let qs = i
-            while i < n, b[i] != UInt8(ascii: "#") { i += 1 }
-            query = qs..<i
-            var s = qs
-            while s < i {
-                var e = s
-                while e < i, b[e] != UInt8(ascii: "&") { e += 1 }
-                if e > s {
-                    var eq = s
-                    while eq < e, b[eq] != UInt8(ascii: "=") { eq += 1 }
-                    if eq == s {
-                        throw SignetError(
-                            field, "query item at byte \(s) has an empty name", allowed: "name or name=value")
-                    }
-                    items.append(
-                        RawQueryItem(nameStart: s, nameEnd: eq, valueStart: eq < e ? eq + 1 : nil, valueEnd: e))
+        }
+        let authorityEnd = i
+        if hostEnd < 0 { hostEnd = authorityEnd }
+        guard hostEnd > hostStart else { throw SignetError(field, "has no host", allowed: "https://HOST/PATH") }
+        var port: Int?
+        var authority = hostStart..<authorityEnd
+        if portStart >= 0 {
+            var p = 0
+            var digits = 0
+            for k in portStart..<authorityEnd {
+                let c = b[k]
+                guard c >= 0x30, c <= 0x39, digits < 5 else {
+                    p = -1
+                    break
                 }
-                s = e + 1
+                p = p * 10 + Int(c - 0x30)
+                digits += 1
             }
-        }
-        // Check escapes now, so later stages cannot fail halfway.
-        try checkEscapes(b, path, field: "\(field) path")
-        if let query { try checkEscapes(b, query, field: "\(field) query") }
-        return Parsed(scheme: scheme, host: host, port: port, path: path, query: query, items: items)
-    }
-
-    private static func parsePort(_ digits: Slice<UnsafeBufferPointer<UInt8>>, field: String) throws -> Int {
-        guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-            let p = Int(String(decoding: digits, as: UTF8.self)), p >= 1, p <= 65535
-        else {
-            throw SignetError(
-                field, "port \"\(String(decoding: digits, as: UTF8.self))\" is not valid", allowed: "1...65535")
-        }
-        return p
-    }
-
-    private static func checkEscapes(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, field: String) throws {
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if b[i] == UInt8(ascii: "%") {
-                guard i + 2 < r.upperBound, PercentEncoding.hexValue(b[i + 1]) != nil,
-                    PercentEncoding.hexValue(b[i + 2]) != nil
-                else {
-                    throw PercentEncoding.malformedEscape(
-                        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[r])), at: i - r.lowerBound, field: field)
-                }
-                i += 3
+            guard p >= 1, p <= 65535, digits > 0 else {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[portStart..<authorityEnd]), as: UTF8.self)
+                throw SignetError(field, "port \"\(text)\" is not valid", allowed: "1...65535")
+            }
+            if (https && p == 443) || (!https && p == 80) {
+                authority = hostStart..<hostEnd
             } else {
-                i += 1
+                port = p
             }
         }
+        // path, then query: visible characters only, escapes checked
+        let pathStart = i
+        var queryStart = -1
+        var items: [RawQueryItem] = []
+        var itemStart = -1
+        var equals = -1
+        while i < n {
+            let c = b[i]
+            if c <= 0x20 || c == 0x7f { throw badCharacter(b, at: i, field: field, inHost: false) }
+            if c == 0x23 { break }
+            if c == 0x25 {
+                guard i + 2 < n, PercentEncoding.hexValue(b[i + 1]) != nil, PercentEncoding.hexValue(b[i + 2]) != nil
+                else {
+                    let base = queryStart >= 0 ? queryStart : pathStart
+                    throw PercentEncoding.malformedEscape(
+                        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[base..<n])), at: i - base,
+                        field: "\(field) \(queryStart >= 0 ? "query" : "path")")
+                }
+            }
+            if queryStart < 0 {
+                if c == 0x3f {
+                    queryStart = i + 1
+                    itemStart = i + 1
+                    items.reserveCapacity(4)
+                }
+            } else if c == 0x26 {
+                try closeItem(&items, itemStart, equals, i, field: field)
+                itemStart = i + 1
+                equals = -1
+            } else if c == 0x3d, equals < 0 {
+                equals = i
+            }
+            i += 1
+        }
+        // The fragment is never sent, but it must not hide control characters either.
+        var f = i
+        while f < n {
+            if b[f] <= 0x20 || b[f] == 0x7f { throw badCharacter(b, at: f, field: field, inHost: false) }
+            f += 1
+        }
+        var query: Range<Int>?
+        let pathEnd = queryStart >= 0 ? queryStart - 1 : i
+        if queryStart >= 0 {
+            query = queryStart..<i
+            try closeItem(&items, itemStart, equals, i, field: field)
+        }
+        return Parsed(
+            https: https, host: hostStart..<hostEnd, authority: authority, port: port, path: pathStart..<pathEnd,
+            query: query, items: items)
     }
+
+    private static func closeItem(_ items: inout [RawQueryItem], _ start: Int, _ equals: Int, _ end: Int, field: String)
+        throws
+    {
+        guard end > start else { return }
+        if equals == start {
+            throw SignetError(field, "query item at byte \(start) has an empty name", allowed: "name or name=value")
+        }
+        items.append(
+            RawQueryItem(
+                nameStart: start, nameEnd: equals >= 0 ? equals : end, valueStart: equals >= 0 ? equals + 1 : nil,
+                valueEnd: end))
+    }
+
+    private static func badCharacter(_ b: UnsafeBufferPointer<UInt8>, at i: Int, field: String, inHost: Bool)
+        -> SignetError
+    {
+        let c = b[i]
+        if inHost && c > 0x20 && c != 0x7f {
+            var end = i
+            while end < b.count, b[end] != 0x2f, b[end] != 0x3a, b[end] != 0x3f { end += 1 }
+            var start = i
+            while start > 0, b[start - 1] != 0x2f { start -= 1 }
+            let host = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+            let shown = c < 0x80 ? "\"\(Character(Unicode.Scalar(c)))\"" : "a non-ASCII byte"
+            return SignetError(
+                field, "host \"\(host)\" contains \(shown)",
+                allowed: "letters, digits, '-', '.', '_' (use punycode for international names)")
+        }
+        let what = c == 0x20 ? "a space" : (c == 0x0d || c == 0x0a ? "a CR/LF" : "a control character")
+        return SignetError(
+            field, "contains \(what) at byte \(i)",
+            allowed: "a wire URL: percent-encode spaces as %20 and other special bytes as %XX")
+    }
+
 }
