@@ -3,7 +3,7 @@
 public enum CurlVerboseParser {
     /// True when the text looks like `curl -v` output.
     public static func looksLikeVerbose(_ text: String) -> Bool {
-        let lines = text.split(separator: "\n", maxSplits: 200).prefix(200)
+        let lines = text.split(maxSplits: 200, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(200)
         return lines.contains { $0.hasPrefix("> ") }
             && (lines.contains { $0.hasPrefix("< ") } || lines.contains { $0.hasPrefix("* ") })
     }
@@ -19,7 +19,7 @@ public enum CurlVerboseParser {
         var tls = false
         var inBody = false
         var notes: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
             if line.hasPrefix("> ") || line == ">" {
