@@ -60,11 +60,11 @@ import Testing
             import sysconfig, os, shutil, sys
             d = sysconfig.get_path("scripts")
             ok = all(os.access(os.path.join(d, b), os.X_OK) or shutil.which(b) for b in ("juicefs", "weed"))
-            import botocore, boto3
+            import botocore
             sys.exit(0 if ok else 1)
             """
         let ok = (try? run(["python3", "-c", probe]).status) == 0 && (try? run(["curl", "--version"]).status) == 0
-        if !ok && isCI { Issue.record("juicefs/weed/botocore/boto3/curl missing in CI: .ci/run must install them") }
+        if !ok && isCI { Issue.record("juicefs/weed/botocore/curl missing in CI: .ci/run must install them") }
         return ok
     }
 
