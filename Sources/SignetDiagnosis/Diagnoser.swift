@@ -20,10 +20,12 @@ public enum Diagnoser {
         findings = SignatureMismatchRule.merge(findings)
         // Most likely first; stable among equals (rule order encodes priority).
         findings = findings.enumerated().sorted { a, b in
-            a.element.confidence != b.element.confidence
-                ? a.element.confidence > b.element.confidence
-                : rank(a.element.id) != rank(b.element.id)
-                    ? rank(a.element.id) < rank(b.element.id) : a.offset < b.offset
+            isMeta(a.element.id) != isMeta(b.element.id)
+                ? !isMeta(a.element.id)
+                : a.element.confidence != b.element.confidence
+                    ? a.element.confidence > b.element.confidence
+                    : rank(a.element.id) != rank(b.element.id)
+                        ? rank(a.element.id) < rank(b.element.id) : a.offset < b.offset
         }.map(\.element)
         findings = FixPlanner.attach(findings, s)
         let redactor = Redactor(s)
@@ -60,6 +62,9 @@ public enum Diagnoser {
             facts: facts(s).map { Evidence($0.label, redactor.apply($0.value)) }, findings: findings, partial: partial,
             notes: notes.map(redactor.apply))
     }
+
+    /// Findings about the input itself (no body, unreadable body) come after the causes.
+    static func isMeta(_ id: String) -> Bool { id == "response.status-only" || id == "response.unreadable-body" }
 
     /// Rule priority among findings of equal confidence: specific causes before generic ones.
     static func rank(_ id: String) -> Int {

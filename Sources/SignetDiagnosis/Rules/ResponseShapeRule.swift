@@ -1,3 +1,5 @@
+import SignetHTTP
+
 /// What the body itself says: an HTML page from a proxy, an unreadable error document, or no body
 /// at all (HEAD), where the status is all there is.
 enum ResponseShapeRule {
@@ -54,7 +56,8 @@ enum ResponseShapeRule {
                     Finding(
                         "request-expired.signature-window", confidence: .medium,
                         evidence: ev + [
-                            Evidence("window end", "\(w.end)"), Evidence(server.source, server.text),
+                            Evidence("signature window ends", UTCTime.iso8601(w.end)),
+                            Evidence(server.source, server.text),
                         ]))
             } else if s.auth?.scheme == Optional(RequestAuth.Scheme.none) {
                 out.append(Finding("access-denied.anonymous", confidence: .medium, evidence: ev))
