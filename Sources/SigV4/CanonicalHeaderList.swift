@@ -20,21 +20,39 @@ struct CanonicalHeaderList {
     /// Adds a field; the name is lower-cased and the value canonicalised.
     mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) {
         let ns = storage.count
-        for c in name { storage.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
+        storage.append(contentsOf: name)
+        storage.withUnsafeMutableBufferPointer { b in
+            for i in ns..<b.count where b[i] >= 0x41 && b[i] <= 0x5a { b[i] |= 0x20 }
+        }
         let vs = storage.count
         var lo = 0
         var hi = value.count
         while lo < hi, value[lo] == 0x20 || value[lo] == 0x09 { lo += 1 }
         while hi > lo, value[hi - 1] == 0x20 || value[hi - 1] == 0x09 { hi -= 1 }
-        var inSpace = false
-        for k in lo..<hi {
+        // Common case: no tab and no run of spaces inside, so the trimmed value is copied as is.
+        var plain = true
+        var k = lo
+        while k < hi {
             let c = value[k]
-            if c == 0x20 || c == 0x09 {
-                if !inSpace { storage.append(0x20) }
-                inSpace = true
-            } else {
-                storage.append(c)
-                inSpace = false
+            if c == 0x09 || (c == 0x20 && value[k + 1] == 0x20) {
+                plain = false
+                break
+            }
+            k += 1
+        }
+        if plain {
+            storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[lo..<hi]))
+        } else {
+            var inSpace = false
+            for k in lo..<hi {
+                let c = value[k]
+                if c == 0x20 || c == 0x09 {
+                    if !inSpace { storage.append(0x20) }
+                    inSpace = true
+                } else {
+                    storage.append(c)
+                    inSpace = false
+                }
             }
         }
         entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
@@ -92,6 +110,40 @@ struct CanonicalHeaderList {
 
     private func sameName(_ i: Int, _ j: Int) -> Bool {
         storage[entries[i].name].elementsEqual(storage[entries[j].name])
+    }
+
+    /// Appends `name:value\n` per name (repeats joined with `,`), after `sort()`.
+    func writeCanonical(into out: inout ByteBuffer) {
+        storage.withUnsafeBytes { s in
+            var i = 0
+            while i < entries.count {
+                out.append(UnsafeRawBufferPointer(rebasing: s[entries[i].name]))
+                out.append(UInt8(ascii: ":"))
+                out.append(UnsafeRawBufferPointer(rebasing: s[entries[i].value]))
+                var j = i + 1
+                while j < entries.count, sameName(i, j) {
+                    out.append(UInt8(ascii: ","))
+                    out.append(UnsafeRawBufferPointer(rebasing: s[entries[j].value]))
+                    j += 1
+                }
+                out.append(0x0a)
+                i = j
+            }
+        }
+    }
+
+    /// Appends the distinct names joined with `;`, after `sort()`.
+    func writeSignedNames(into out: inout ByteBuffer) {
+        storage.withUnsafeBytes { s in
+            var i = 0
+            while i < entries.count {
+                if i > 0 { out.append(UInt8(ascii: ";")) }
+                out.append(UnsafeRawBufferPointer(rebasing: s[entries[i].name]))
+                var j = i + 1
+                while j < entries.count, sameName(i, j) { j += 1 }
+                i = j
+            }
+        }
     }
 
     /// Appends `name:value\n` per name (repeats joined with `,`), after `sort()`.

@@ -198,56 +198,313 @@ public struct SigV4Signer: Sendable {
                 allowed: "leaving the field out (the signer adds it from the payload setting) or the same value")
         }
 
-        // Canonical headers.
-        var list = CanonicalHeaderList(
-            capacity: headerBytes + url.authority.utf8.count + 160 + (token?.utf8.count ?? 0))
-        for f in headers { list.add(name: f.name, value: f.value) }
-        if !hasHost { list.add(name: "host", value: url.authority) }
-        var addedContentSHA = false
-        if !isQuery {
-            amz.withDateTime { list.add(name: "x-amz-date", value: $0) }
-            if settings.contentSha256Header && suppliedContentSHA == nil {
-                list.add(name: "x-amz-content-sha256", value: payloadValue)
-                addedContentSHA = true
-            }
-            if let token, signToken { list.add(name: "x-amz-security-token", value: token) }
-        }
-        switch settings.signedHeaders {
-        case .standard:
-            if !headers.fields.isEmpty { list.filter { !SigV4Settings.unsignedHeaderNames.contains($0) } }
-        case .exactly(let names):
-            let wanted = Set(names.map { $0.lowercased() })
-            for name in wanted where !list.contains(name) {
-                throw SignetError(
-                    "signedHeaders", "\"\(name)\" is not a header of the request",
-                    allowed: "names of fields present (host, x-amz-date and the like count once the signer adds them)")
-            }
-            list.filter { wanted.contains($0) }
-        }
-        list.sort()
-        var scratch = [UInt8]()
-        scratch.reserveCapacity(256 + credentials.accessKeyId.utf8.count)
-        list.writeSignedNames(into: &scratch)
-        let namesEnd = scratch.count
-        // Credential = accessKeyId/scope; scope = date/region/service/aws4_request.
-        scratch.append(utf8: credentials.accessKeyId)
-        scratch.append(UInt8(ascii: "/"))
-        let scopeStart = scratch.count
-        amz.withDate { scratch.append(contentsOf: $0) }
-        scratch.append(UInt8(ascii: "/"))
-        scratch.append(utf8: settings.region)
-        scratch.append(UInt8(ascii: "/"))
-        scratch.append(utf8: settings.service)
-        scratch.append(contentsOf: SigV4Signer.raw("/aws4_request"))
-        let credentialEnd = scratch.count
+        // One buffer for everything; offsets below point into it.
+        let authority = url.authority
+        let tokenLength = token?.utf8.count ?? 0
+        var w = ByteBuffer(
+            capacity: url.text.utf8.count * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
+                + credentials.accessKeyId.utf8.count * 6 + 900)
+        defer { w.deallocate() }
 
-        // Canonical query.
-        var pairs = EncodedPairs(capacity: url.text.utf8.count * 2 + (isQuery ? 320 + (token?.utf8.count ?? 0) * 3 : 0))
-        try SigV4Canonical.addQuery(of: url, to: &pairs)
+        // Signed header names and the canonical header block (written to `headerBlock`).
+        var addedContentSHA = false
+        let namesRange: Range<Int>
+        let headerBlock: Range<Int>
+        if headers.fields.isEmpty {
+            // Only the signer's own fields, which sort as host < x-amz-content-sha256 < x-amz-date
+            // < x-amz-security-token.
+            var host = true
+            var content = !isQuery && settings.contentSha256Header
+            var date = !isQuery
+            var securityToken = !isQuery && signToken
+            addedContentSHA = content
+            if case .exactly(let names) = settings.signedHeaders {
+                let wanted = Set(names.map { $0.lowercased() })
+                let present: Set<String> = Set(
+                    ["host"] + (content ? ["x-amz-content-sha256"] : []) + (date ? ["x-amz-date"] : [])
+                        + (securityToken ? ["x-amz-security-token"] : []))
+                for name in wanted where !present.contains(name) {
+                    throw SignetError(
+                        "signedHeaders", "\"\(name)\" is not a header of the request",
+                        allowed:
+                            "names of fields present (host, x-amz-date and the like count once the signer adds them)")
+                }
+                host = wanted.contains("host")
+                content = content && wanted.contains("x-amz-content-sha256")
+                date = date && wanted.contains("x-amz-date")
+                securityToken = securityToken && wanted.contains("x-amz-security-token")
+            }
+            var start = w.count
+            var first = true
+            func name(_ n: StaticString, _ on: Bool) {
+                guard on else { return }
+                if !first { w.append(UInt8(ascii: ";")) }
+                first = false
+                w.append(n)
+            }
+            name("host", host)
+            name("x-amz-content-sha256", content)
+            name("x-amz-date", date)
+            name("x-amz-security-token", securityToken)
+            namesRange = start..<w.count
+            start = w.count
+            if host {
+                w.append("host:")
+                w.append(utf8: authority)
+                w.append(0x0a)
+            }
+            if content {
+                w.append("x-amz-content-sha256:")
+                w.append(utf8: payloadValue)
+                w.append(0x0a)
+            }
+            if date {
+                w.append("x-amz-date:")
+                w.append(dateTime: amz)
+                w.append(0x0a)
+            }
+            if securityToken, let token {
+                var list = CanonicalHeaderList(capacity: tokenLength + 24)
+                list.add(name: "x-amz-security-token", value: token)
+                list.writeCanonical(into: &w)
+            }
+            headerBlock = start..<w.count
+        } else {
+            var list = CanonicalHeaderList(capacity: headerBytes + authority.utf8.count + 160 + tokenLength)
+            let standard = settings.signedHeaders == .standard
+            for f in headers {
+                var name = f.name
+                var value = f.value
+                name.withUTF8 { n in
+                    let n = UnsafeRawBufferPointer(n)
+                    if standard && SigV4Signer.isUnsignedByDefault(n) { return }
+                    value.withUTF8 { list.add(name: n, value: UnsafeRawBufferPointer($0)) }
+                }
+            }
+            if !hasHost { list.add(name: "host", value: authority) }
+            if !isQuery {
+                amz.withDateTime { list.add(name: "x-amz-date", value: $0) }
+                if settings.contentSha256Header && suppliedContentSHA == nil {
+                    list.add(name: "x-amz-content-sha256", value: payloadValue)
+                    addedContentSHA = true
+                }
+                if let token, signToken { list.add(name: "x-amz-security-token", value: token) }
+            }
+            if case .exactly(let names) = settings.signedHeaders {
+                let wanted = Set(names.map { $0.lowercased() })
+                for name in wanted where !list.contains(name) {
+                    throw SignetError(
+                        "signedHeaders", "\"\(name)\" is not a header of the request",
+                        allowed:
+                            "names of fields present (host, x-amz-date and the like count once the signer adds them)")
+                }
+                list.filter { wanted.contains($0) }
+            }
+            list.sort()
+            var start = w.count
+            list.writeSignedNames(into: &w)
+            namesRange = start..<w.count
+            start = w.count
+            list.writeCanonical(into: &w)
+            headerBlock = start..<w.count
+        }
+
+        // accessKeyId/scope, with scope = date/region/service/aws4_request.
+        let credentialStart = w.count
+        w.append(utf8: credentials.accessKeyId)
+        w.append(UInt8(ascii: "/"))
+        let scopeStart = w.count
+        w.append(date: amz)
+        w.append(UInt8(ascii: "/"))
+        w.append(utf8: settings.region)
+        w.append(UInt8(ascii: "/"))
+        w.append(utf8: settings.service)
+        w.append("/aws4_request")
+        let credentialRange = credentialStart..<w.count
+        let scopeRange = scopeStart..<w.count
+
+        // The URL's own parameters, re-encoded and sorted.
+        var own: EncodedPairs?
+        if !url.rawQueryItems.isEmpty {
+            var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
+            try SigV4Canonical.addQuery(of: url, to: &pairs)
+            try SigV4Signer.refuseReservedParameters(pairs)
+            pairs.sort()
+            own = pairs
+        }
+
+        // Query mode: the X-Amz parameters' encoded values, in canonical order.
+        var amzParameters: [(name: StaticString, value: Range<Int>)] = []
+        var namesEncoded = 0..<0
+        var tokenEncoded: Range<Int>?
+        if isQuery {
+            amzParameters.reserveCapacity(6)
+            var start = w.count
+            w.append("AWS4-HMAC-SHA256")
+            amzParameters.append(("X-Amz-Algorithm", start..<w.count))
+            start = w.count
+            w.appendPercentEncoded(credentials.accessKeyId)
+            w.append("%2F")
+            w.append(date: amz)
+            w.append("%2F")
+            w.appendPercentEncoded(settings.region)
+            w.append("%2F")
+            w.appendPercentEncoded(settings.service)
+            w.append("%2Faws4_request")
+            amzParameters.append(("X-Amz-Credential", start..<w.count))
+            start = w.count
+            w.append(dateTime: amz)
+            amzParameters.append(("X-Amz-Date", start..<w.count))
+            start = w.count
+            w.append(decimal: expires)
+            amzParameters.append(("X-Amz-Expires", start..<w.count))
+            if let token {
+                start = w.count
+                w.appendPercentEncoded(token)
+                tokenEncoded = start..<w.count
+                if signToken { amzParameters.append(("X-Amz-Security-Token", start..<w.count)) }
+            }
+            start = w.count
+            w.reserve(namesRange.count * 3)
+            for k in namesRange {
+                let c = w.base[k]
+                if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
+            }
+            namesEncoded = start..<w.count
+            amzParameters.append(("X-Amz-SignedHeaders", namesEncoded))
+        }
+
+        // Canonical request.
+        let canonicalStart = w.count
+        w.append(utf8: method)
+        w.append(0x0a)
+        let pathStart = w.count
+        try url.withRawPath { raw in
+            if !settings.normalizePath && !settings.doubleEncode {
+                try SigV4Signer.appendReencodedPath(raw, to: &w)
+            } else {
+                var path = [UInt8]()
+                try SigV4Canonical.appendCanonicalURI(
+                    raw, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &path)
+                path.withUnsafeBytes { w.append($0) }
+            }
+        }
+        let pathRange = pathStart..<w.count
+        w.append(0x0a)
+        SigV4Signer.writeCanonicalQuery(own: own, amz: amzParameters, into: &w)
+        w.append(0x0a)
+        w.append(copyOf: headerBlock)
+        w.append(0x0a)
+        w.append(copyOf: namesRange)
+        w.append(0x0a)
+        w.append(utf8: payloadValue)
+        let canonicalRange = canonicalStart..<w.count
+        let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalRange))
+
+        // String to sign and signature.
+        let stsStart = w.count
+        w.append("AWS4-HMAC-SHA256\n")
+        w.append(dateTime: amz)
+        w.append(0x0a)
+        w.append(copyOf: scopeRange)
+        w.append(0x0a)
+        w.appendHex(canonicalHash)
+        let stsRange = stsStart..<w.count
+        let key = signingKey(time: time, amz: amz)
+        let signature = key.mac.authenticate(w.bytes(stsRange))
+
+        // Output.
+        let outStart = w.count
+        var added: [HTTPHeader] = []
+        if isQuery {
+            w.append(utf8: url.scheme)
+            w.append("://")
+            w.append(utf8: authority)
+            if !settings.normalizePath && !settings.doubleEncode {
+                w.append(copyOf: pathRange)
+            } else {
+                try url.withRawPath { try SigV4Signer.appendReencodedPath($0, to: &w) }
+            }
+            w.append(UInt8(ascii: "?"))
+            if own != nil {
+                try url.withBytes { b in
+                    for item in url.rawQueryItems {
+                        try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]))
+                        if let vs = item.valueStart {
+                            w.append(UInt8(ascii: "="))
+                            try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]))
+                        }
+                        w.append(UInt8(ascii: "&"))
+                    }
+                }
+            }
+            // Algorithm, Credential, Date, Expires as in the canonical query, then SignedHeaders,
+            // Security-Token (signed or not) and Signature.
+            for (i, p) in amzParameters.prefix(4).enumerated() {
+                if i > 0 { w.append(UInt8(ascii: "&")) }
+                w.append(p.name)
+                w.append(UInt8(ascii: "="))
+                w.append(copyOf: p.value)
+            }
+            w.append("&X-Amz-SignedHeaders=")
+            w.append(copyOf: namesEncoded)
+            if let tokenEncoded {
+                w.append("&X-Amz-Security-Token=")
+                w.append(copyOf: tokenEncoded)
+            }
+            w.append("&X-Amz-Signature=")
+            w.appendHex(signature)
+        } else {
+            w.append("AWS4-HMAC-SHA256 Credential=")
+            w.append(copyOf: credentialRange)
+            w.append(", SignedHeaders=")
+            w.append(copyOf: namesRange)
+            w.append(", Signature=")
+            w.appendHex(signature)
+            added.reserveCapacity(4)
+            added.append(HTTPHeader("X-Amz-Date", amz.dateTime))
+            if addedContentSHA { added.append(HTTPHeader("x-amz-content-sha256", payloadValue)) }
+            if let token { added.append(HTTPHeader("X-Amz-Security-Token", token)) }
+        }
+        let text = w.string(outStart..<w.count)
+        if !isQuery { added.append(HTTPHeader("Authorization", text)) }
+        guard capture else { return Output(text: text, headers: added, signature: nil) }
+
+        let result = SigV4Signature(
+            mode: isQuery ? .query : .header, amzDate: amz.dateTime, credentialScope: w.string(scopeRange),
+            payloadHash: payloadValue, expires: isQuery ? expires : nil, canonicalRequest: w.string(canonicalRange),
+            stringToSign: w.string(stsRange), signingKey: Redacted(key.key.hex), signature: signature.hex,
+            signedHeaders: w.string(namesRange), authorization: isQuery ? nil : text, headersToAdd: added,
+            url: isQuery ? text : nil, signingKeyMAC: key.mac)
+        return Output(text: text, headers: added, signature: result)
+    }
+
+    /// The S3 canonical path: every segment re-encoded, literal `/` kept, `%2F` kept escaped.
+    private static func appendReencodedPath(_ raw: UnsafeRawBufferPointer, to w: inout ByteBuffer) throws {
+        var start = 0
+        for i in 0..<raw.count where raw[i] == UInt8(ascii: "/") {
+            if i > start { try w.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<i])) }
+            w.append(UInt8(ascii: "/"))
+            start = i + 1
+        }
+        if raw.count > start { try w.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count])) }
+    }
+
+    /// Header names `.standard` leaves unsigned, compared without allocating.
+    private static let unsignedByDefault: [StaticString] = [
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
+        "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
+
+    static func isUnsignedByDefault(_ name: UnsafeRawBufferPointer) -> Bool {
+        unsignedByDefault.contains { ByteWriting.equalsIgnoringCase(name, $0) }
+    }
+
+    private static func refuseReservedParameters(_ pairs: EncodedPairs) throws {
         for e in pairs.entries {
             let reserved = pairs.storage.withUnsafeBytes { s in
                 let name = UnsafeRawBufferPointer(rebasing: s[e.name])
-                return SigV4Signer.reservedParameters.first { ByteWriting.equalsIgnoringCase(name, $0) }
+                return reservedParameters.first { ByteWriting.equalsIgnoringCase(name, $0) }
             }
             if let reserved {
                 throw SignetError(
@@ -257,145 +514,61 @@ public struct SigV4Signer: Sendable {
                 )
             }
         }
-        if isQuery {
-            scratch.withUnsafeBytes { s in
-                pairs.add(
-                    name: SigV4Signer.raw("X-Amz-Algorithm"), value: SigV4Signer.raw("AWS4-HMAC-SHA256"),
-                    lowercaseName: false)
-                pairs.add(
-                    name: SigV4Signer.raw("X-Amz-Credential"),
-                    value: UnsafeRawBufferPointer(rebasing: s[namesEnd..<credentialEnd]),
-                    lowercaseName: false)
-                amz.withDateTime { pairs.add(name: SigV4Signer.raw("X-Amz-Date"), value: $0, lowercaseName: false) }
-                var digits = [UInt8]()
-                digits.append(decimal: expires)
-                digits.withUnsafeBytes {
-                    pairs.add(name: SigV4Signer.raw("X-Amz-Expires"), value: $0, lowercaseName: false)
-                }
-                pairs.add(
-                    name: SigV4Signer.raw("X-Amz-SignedHeaders"),
-                    value: UnsafeRawBufferPointer(rebasing: s[0..<namesEnd]),
-                    lowercaseName: false)
-            }
-            if let token, signToken {
-                var t = token
-                t.withUTF8 {
-                    pairs.add(
-                        name: SigV4Signer.raw("X-Amz-Security-Token"), value: UnsafeRawBufferPointer($0),
-                        lowercaseName: false)
-                }
-            }
-        }
-        pairs.sort()
+    }
 
-        // Canonical request → string to sign → signature, in one buffer.
-        var buf = [UInt8]()
-        buf.reserveCapacity(
-            method.utf8.count + url.text.utf8.count * 3 + pairs.storage.count + list.storage.count + namesEnd * 2 + 400)
-        buf.append(utf8: method)
-        buf.append(0x0a)
-        let pathStart = buf.count
-        try url.withRawPath {
-            try SigV4Canonical.appendCanonicalURI(
-                $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &buf)
+    /// Writes the canonical query: the URL's own sorted pairs merged with the X-Amz parameters
+    /// (already sorted, values in `w`), by (name, value) byte order.
+    private static func writeCanonicalQuery(
+        own: EncodedPairs?, amz: [(name: StaticString, value: Range<Int>)], into w: inout ByteBuffer
+    ) {
+        guard let own else {
+            for (j, p) in amz.enumerated() {
+                if j > 0 { w.append(UInt8(ascii: "&")) }
+                w.append(p.name)
+                w.append(UInt8(ascii: "="))
+                w.append(copyOf: p.value)
+            }
+            return
         }
-        let pathEnd = buf.count
-        buf.append(0x0a)
-        pairs.writePairs(into: &buf)
-        buf.append(0x0a)
-        list.writeCanonical(into: &buf)
-        buf.append(0x0a)
-        buf.append(contentsOf: scratch[0..<namesEnd])
-        buf.append(0x0a)
-        buf.append(utf8: payloadValue)
-        let canonicalEnd = buf.count
-        let canonicalHash = buf.withUnsafeBytes {
-            Hasher<SHA256>.hash(UnsafeRawBufferPointer(rebasing: $0[0..<canonicalEnd]))
-        }
-        let stsStart = buf.count
-        buf.append(contentsOf: SigV4Signer.raw("AWS4-HMAC-SHA256\n"))
-        amz.withDateTime { buf.append(contentsOf: $0) }
-        buf.append(0x0a)
-        buf.append(contentsOf: scratch[scopeStart..<credentialEnd])
-        buf.append(0x0a)
-        ByteWriting.appendHex(canonicalHash, to: &buf)
-        let key = signingKey(time: time, amz: amz)
-        let signature = buf.withUnsafeBytes { key.mac.authenticate(UnsafeRawBufferPointer(rebasing: $0[stsStart...])) }
-
-        // Output.
-        var out = [UInt8]()
-        var added: [HTTPHeader] = []
-        if isQuery {
-            out.reserveCapacity(url.text.utf8.count * 3 + pairs.storage.count + 80)
-            out.append(utf8: url.scheme)
-            out.append(contentsOf: SigV4Signer.raw("://"))
-            out.append(utf8: url.authority)
-            if !settings.normalizePath && !settings.doubleEncode {
-                out.append(contentsOf: buf[pathStart..<pathEnd])
-            } else {
-                try url.withRawPath {
-                    try SigV4Canonical.appendCanonicalURI($0, normalizePath: false, doubleEncode: false, to: &out)
+        let entries = own.entries
+        own.storage.withUnsafeBytes { o in
+            var i = 0
+            var j = 0
+            while i < entries.count || j < amz.count {
+                let takeOwn: Bool
+                if i == entries.count {
+                    takeOwn = false
+                } else if j == amz.count {
+                    takeOwn = true
+                } else {
+                    let name = UnsafeRawBufferPointer(
+                        start: amz[j].name.utf8Start, count: amz[j].name.utf8CodeUnitCount)
+                    let c = compare(UnsafeRawBufferPointer(rebasing: o[entries[i].name]), name)
+                    takeOwn =
+                        c != 0
+                        ? c < 0
+                        : compare(UnsafeRawBufferPointer(rebasing: o[entries[i].value]), w.bytes(amz[j].value)) <= 0
+                }
+                if i + j > 0 { w.append(UInt8(ascii: "&")) }
+                if takeOwn {
+                    w.append(UnsafeRawBufferPointer(rebasing: o[entries[i].name]))
+                    w.append(UInt8(ascii: "="))
+                    w.append(UnsafeRawBufferPointer(rebasing: o[entries[i].value]))
+                    i += 1
+                } else {
+                    w.append(amz[j].name)
+                    w.append(UInt8(ascii: "="))
+                    w.append(copyOf: amz[j].value)
+                    j += 1
                 }
             }
-            out.append(UInt8(ascii: "?"))
-            try url.withBytes { b in
-                for item in url.rawQueryItems {
-                    try PercentEncoding.appendReencoded(
-                        UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]), to: &out, field: "url query"
-                    )
-                    if let vs = item.valueStart {
-                        out.append(UInt8(ascii: "="))
-                        try PercentEncoding.appendReencoded(
-                            UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]), to: &out, field: "url query")
-                    }
-                    out.append(UInt8(ascii: "&"))
-                }
-            }
-            out.append(contentsOf: SigV4Signer.raw("X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="))
-            scratch.withUnsafeBytes {
-                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: $0[namesEnd..<credentialEnd]), to: &out)
-            }
-            out.append(contentsOf: SigV4Signer.raw("&X-Amz-Date="))
-            amz.withDateTime { out.append(contentsOf: $0) }
-            out.append(contentsOf: SigV4Signer.raw("&X-Amz-Expires="))
-            out.append(decimal: expires)
-            out.append(contentsOf: SigV4Signer.raw("&X-Amz-SignedHeaders="))
-            scratch.withUnsafeBytes {
-                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: $0[0..<namesEnd]), to: &out)
-            }
-            if let token {
-                out.append(contentsOf: SigV4Signer.raw("&X-Amz-Security-Token="))
-                PercentEncoding.append(token, to: &out)
-            }
-            out.append(contentsOf: SigV4Signer.raw("&X-Amz-Signature="))
-            ByteWriting.appendHex(signature, to: &out)
-        } else {
-            out.reserveCapacity(credentialEnd + 120)
-            out.append(contentsOf: SigV4Signer.raw("AWS4-HMAC-SHA256 Credential="))
-            out.append(contentsOf: scratch[namesEnd..<credentialEnd])
-            out.append(contentsOf: SigV4Signer.raw(", SignedHeaders="))
-            out.append(contentsOf: scratch[0..<namesEnd])
-            out.append(contentsOf: SigV4Signer.raw(", Signature="))
-            ByteWriting.appendHex(signature, to: &out)
-            added.reserveCapacity(4)
-            added.append(HTTPHeader("X-Amz-Date", amz.dateTime))
-            if addedContentSHA { added.append(HTTPHeader("x-amz-content-sha256", payloadValue)) }
-            if let token { added.append(HTTPHeader("X-Amz-Security-Token", token)) }
         }
-        let text = String(decoding: out, as: UTF8.self)
-        if !isQuery { added.append(HTTPHeader("Authorization", text)) }
-        guard capture else { return Output(text: text, headers: added, signature: nil) }
+    }
 
-        let result = SigV4Signature(
-            mode: isQuery ? .query : .header, amzDate: amz.dateTime,
-            credentialScope: String(decoding: scratch[scopeStart..<credentialEnd], as: UTF8.self),
-            payloadHash: payloadValue, expires: isQuery ? expires : nil,
-            canonicalRequest: String(decoding: buf[0..<canonicalEnd], as: UTF8.self),
-            stringToSign: String(decoding: buf[stsStart...], as: UTF8.self), signingKey: Redacted(key.key.hex),
-            signature: signature.hex, signedHeaders: String(decoding: scratch[0..<namesEnd], as: UTF8.self),
-            authorization: isQuery ? nil : text, headersToAdd: added, url: isQuery ? text : nil,
-            signingKeyMAC: key.mac)
-        return Output(text: text, headers: added, signature: result)
+    private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        for k in 0..<n where a[k] != b[k] { return a[k] < b[k] ? -1 : 1 }
+        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
     /// The signing key for the request's day, from the one-entry cache or derived now.

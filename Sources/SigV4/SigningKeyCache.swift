@@ -4,12 +4,21 @@ import Synchronization
 /// The last derived signing key, shared by copies of a signer: one entry keyed by
 /// (day, region, service), holding the pre-keyed HMAC state so that signing re-keys nothing.
 final class SigningKeyCache: Sendable {
-    struct Entry: Sendable {
-        var day: Int64
-        var region: String
-        var service: String
-        var key: Digest
-        var mac: HMACKey<SHA256>
+    /// A cached key; a class so that a cache hit copies a reference, not the HMAC state.
+    final class Entry: Sendable {
+        let day: Int64
+        let region: String
+        let service: String
+        let key: Digest
+        let mac: HMACKey<SHA256>
+
+        init(day: Int64, region: String, service: String, key: Digest, mac: HMACKey<SHA256>) {
+            self.day = day
+            self.region = region
+            self.service = service
+            self.key = key
+            self.mac = mac
+        }
     }
 
     private let entry = Mutex<Entry?>(nil)
