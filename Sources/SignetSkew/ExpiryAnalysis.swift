@@ -139,10 +139,15 @@ public struct ExpiryAnalysis: Sendable {
         switch cause {
         case .none: break
         case .signatureWindow:
-            text +=
-                " The clock is not to blame: the window itself "
-                + (verdict == .valid
-                    ? "is fine." : (serverTime > Double(window.end) ? "is over." : "starts in the future."))
+            let state = serverTime > Double(window.end) ? "is over" : "starts in the future"
+            if offset != nil {
+                text += " The clock is not to blame: the window itself \(state)."
+            } else {
+                text +=
+                    " The window itself \(state) at the server's time. The client's clock was not given, so a wrong"
+                    + " clock cannot be ruled out: if the request was signed moments before it was sent, check the clock"
+                    + " (signet skew)."
+            }
         case .localClock:
             text += " The window was computed from a wrong clock: by the client's clock it was valid."
         case .temporaryKey:

@@ -38,7 +38,7 @@ public enum FindingCatalogue {
         // Expiry and clocks.
         e(
             "request-expired.signature-window",
-            "The signature's validity window had already closed when the request reached the server; the client's clock is not to blame.",
+            "The signature's validity window had already closed when the request reached the server: the window itself is over, which a correct clock does not fix.",
             [
                 "Sign the request again just before sending it, with a window long enough for the whole use (a link shared for a day needs a day).",
                 "A presigned URL cannot be renewed: generate a new one.",
