@@ -27,23 +27,9 @@ public struct COSCredentials: Sendable, CustomStringConvertible {
         guard secretId.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7f }) else {
             throw SignetError("SecretId", "contains spaces or non-printable characters", allowed: "printable ASCII")
         }
-        guard !secretKey.isEmpty else {
-            throw SignetError("secret key", "is empty", allowed: "the SecretKey that belongs to the SecretId")
-        }
-        guard secretKey.trimmingSpaces == secretKey else {
-            throw SignetError(
-                "secret key", "has leading or trailing whitespace", allowed: "the SecretKey exactly, without spaces")
-        }
-        if let token = sessionToken {
-            guard !token.isEmpty else {
-                throw SignetError("session token", "is empty", allowed: "the token from STS, or no token")
-            }
-            guard !token.utf8.contains(where: { $0 == 0x0d || $0 == 0x0a || $0 == 0 }) else {
-                throw SignetError(
-                    "session token", "contains CR/LF or NUL, which would corrupt the request",
-                    allowed: "the token as STS returned it")
-            }
-        }
+        try CredentialChecks.secret(
+            secretKey, field: "secret key", allowed: "the SecretKey that belongs to the SecretId")
+        try CredentialChecks.sessionToken(sessionToken)
         self.secretId = secretId
         self.secretKey = secretKey
         self.sessionToken = sessionToken

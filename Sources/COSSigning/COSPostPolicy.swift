@@ -50,38 +50,20 @@ public struct COSPostPolicy: Sendable {
         expiration: Int64, bucket: String, keyPrefix: String?, credentials: COSCredentials, keyTime: KeyTime,
         contentLengthRange: ClosedRange<Int64>? = nil, contentTypePrefix: String? = nil
     ) -> String {
-        func q(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if u.value < 0x20 {
-                        let hex = String(u.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(u)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        var conditions = ["{ \"bucket\": \(q(bucket)) }"]
-        if let keyPrefix { conditions.append("[ \"starts-with\", \"$key\", \(q(keyPrefix)) ]") }
+        var conditions = ["{ \"bucket\": \(JSONString.quote(bucket)) }"]
+        if let keyPrefix { conditions.append("[ \"starts-with\", \"$key\", \(JSONString.quote(keyPrefix)) ]") }
         if let contentTypePrefix {
-            conditions.append("[ \"starts-with\", \"$Content-Type\", \(q(contentTypePrefix)) ]")
+            conditions.append("[ \"starts-with\", \"$Content-Type\", \(JSONString.quote(contentTypePrefix)) ]")
         }
         if let r = contentLengthRange {
             conditions.append("[ \"content-length-range\", \(r.lowerBound), \(r.upperBound) ]")
         }
         conditions.append("{ \"q-sign-algorithm\": \"sha1\" }")
-        conditions.append("{ \"q-ak\": \(q(credentials.secretId)) }")
+        conditions.append("{ \"q-ak\": \(JSONString.quote(credentials.secretId)) }")
         conditions.append("{ \"q-sign-time\": \"\(keyTime)\" }")
-        if let token = credentials.sessionToken { conditions.append("{ \"x-cos-security-token\": \(q(token)) }") }
+        if let token = credentials.sessionToken {
+            conditions.append("{ \"x-cos-security-token\": \(JSONString.quote(token)) }")
+        }
         let exp = UTCTime.iso8601(expiration).dropLast() + ".000Z"
         return "{\n    \"expiration\": \"\(exp)\",\n    \"conditions\": [\n        "
             + conditions.joined(separator: ",\n        ") + "\n    ]\n}"

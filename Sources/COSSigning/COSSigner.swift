@@ -129,14 +129,7 @@ public struct COSSigner: Sendable {
 
         // Parameters: every URL item, then the token in query mode.
         var params = EncodedPairs(capacity: url.text.utf8.count + (token?.utf8.count ?? 0) * 3 + 32)
-        try url.withBytes { b in
-            for item in url.rawQueryItems {
-                try params.addWire(
-                    name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
-                    value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
-                    lowercaseName: true, field: "url query")
-            }
-        }
+        try params.addQuery(of: url, lowercaseNames: true)
         try params.storage.withUnsafeBytes { s in
             for e in params.entries where COSSigner.isSignatureParameter(UnsafeRawBufferPointer(rebasing: s[e.name])) {
                 throw SignetError(

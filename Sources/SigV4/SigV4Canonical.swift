@@ -26,22 +26,11 @@ public enum SigV4Canonical {
     /// - Throws: `SignetError` for a malformed percent-escape.
     public static func canonicalQuery(_ url: RequestURL) throws -> String {
         var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
-        try addQuery(of: url, to: &pairs)
+        try pairs.addQuery(of: url, lowercaseNames: false)
         pairs.sort()
         var out = [UInt8]()
         pairs.writePairs(into: &out)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func addQuery(of url: RequestURL, to pairs: inout EncodedPairs) throws {
-        try url.withBytes { b in
-            for item in url.rawQueryItems {
-                try pairs.addWire(
-                    name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
-                    value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
-                    lowercaseName: false, field: "url query")
-            }
-        }
     }
 
     /// The canonical header block (`name:value\n` lines) and the `SignedHeaders` list of the given

@@ -30,24 +30,9 @@ public struct SigV4Credentials: Sendable, CustomStringConvertible {
                 ? "a '/', which would break the credential scope" : "spaces or non-printable characters"
             throw SignetError("access key id", "contains \(what)", allowed: idAllowed)
         }
-        guard !secretAccessKey.isEmpty else {
-            throw SignetError("secret access key", "is empty", allowed: "the secret that belongs to the access key id")
-        }
-        guard secretAccessKey.trimmingSpaces == secretAccessKey else {
-            throw SignetError(
-                "secret access key", "has leading or trailing whitespace", allowed: "the secret exactly, without spaces"
-            )
-        }
-        if let token = sessionToken {
-            guard !token.isEmpty else {
-                throw SignetError("session token", "is empty", allowed: "the token from STS, or no token")
-            }
-            guard !token.utf8.contains(where: { $0 == 0x0d || $0 == 0x0a || $0 == 0 }) else {
-                throw SignetError(
-                    "session token", "contains CR/LF or NUL, which would corrupt the request",
-                    allowed: "the token exactly as STS returned it")
-            }
-        }
+        try CredentialChecks.secret(
+            secretAccessKey, field: "secret access key", allowed: "the secret that belongs to the access key id")
+        try CredentialChecks.sessionToken(sessionToken)
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

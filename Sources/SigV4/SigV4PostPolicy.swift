@@ -83,41 +83,22 @@ public struct SigV4PostPolicy: Sendable {
         }
         let amz = AmzTime(time)
         let scope = SigV4Canonical.credentialScope(date: amz.date, region: settings.region, service: settings.service)
-        var conditions = ["{\"bucket\": \(quoted(bucket))}"]
-        if let keyPrefix { conditions.append("[\"starts-with\", \"$key\", \(quoted(keyPrefix))]") }
+        var conditions = ["{\"bucket\": \(JSONString.quote(bucket))}"]
+        if let keyPrefix { conditions.append("[\"starts-with\", \"$key\", \(JSONString.quote(keyPrefix))]") }
         if let contentTypePrefix {
-            conditions.append("[\"starts-with\", \"$Content-Type\", \(quoted(contentTypePrefix))]")
+            conditions.append("[\"starts-with\", \"$Content-Type\", \(JSONString.quote(contentTypePrefix))]")
         }
         if let r = contentLengthRange {
             conditions.append("[\"content-length-range\", \(r.lowerBound), \(r.upperBound)]")
         }
         conditions.append("{\"x-amz-algorithm\": \"AWS4-HMAC-SHA256\"}")
-        conditions.append("{\"x-amz-credential\": \(quoted("\(credentials.accessKeyId)/\(scope)"))}")
+        conditions.append("{\"x-amz-credential\": \(JSONString.quote("\(credentials.accessKeyId)/\(scope)"))}")
         conditions.append("{\"x-amz-date\": \"\(amz.dateTime)\"}")
-        if let token = credentials.sessionToken { conditions.append("{\"x-amz-security-token\": \(quoted(token))}") }
+        if let token = credentials.sessionToken {
+            conditions.append("{\"x-amz-security-token\": \(JSONString.quote(token))}")
+        }
         let exp = UTCTime.iso8601(expiration).dropLast() + ".000Z"
         return "{\"expiration\": \"\(exp)\",\n  \"conditions\": [\n    " + conditions.joined(separator: ",\n    ")
             + "\n  ]\n}"
-    }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }

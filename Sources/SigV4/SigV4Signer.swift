@@ -327,7 +327,7 @@ public struct SigV4Signer: Sendable {
         var own: EncodedPairs?
         if !url.rawQueryItems.isEmpty {
             var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
-            try SigV4Canonical.addQuery(of: url, to: &pairs)
+            try pairs.addQuery(of: url, lowercaseNames: false)
             try SigV4Signer.refuseReservedParameters(pairs)
             pairs.sort()
             own = pairs

@@ -36,6 +36,19 @@ public struct EncodedPairs: Sendable {
         entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
     }
 
+    /// Adds every query item of a URL, in URL order, through `addWire` (an item without `=` gets
+    /// an empty value).
+    public mutating func addQuery(of url: RequestURL, lowercaseNames: Bool) throws {
+        try url.withBytes { b in
+            for item in url.rawQueryItems {
+                try addWire(
+                    name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
+                    value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
+                    lowercaseName: lowercaseNames, field: "url query")
+            }
+        }
+    }
+
     /// Adds a pair from decoded bytes: both are percent-encoded.
     public mutating func add(name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, lowercaseName: Bool) {
         let ns = storage.count

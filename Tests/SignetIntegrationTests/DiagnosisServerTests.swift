@@ -23,35 +23,8 @@ import Testing
     /// Runs a command with posix_spawn and waitpid, output captured in files (the peer scripts leave
     /// daemons behind, and Foundation's Process can miss the exit of such a parent).
     static func run(_ args: [String], env: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("signet-diag-sh-\(UUID())").path
-        let outPath = base + ".out"
-        let errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = (["/usr/bin/env"] + args).map { strdup($0) } + [nil]
-        let envp =
-            ProcessInfo.processInfo.environment.merging(env) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            for p in argv { free(p) }
-            for p in envp { free(p) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
-        guard rc == 0 else { throw SignetError("spawn", "\(args.first ?? "") failed: \(rc)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return (exit, out, err)
+        let r = try Spawn.run("/usr/bin/env", args, environment: env)
+        return (r.status, r.output, r.error)
     }
 
     /// True when the peer binaries are there; in CI their absence is a failure.

@@ -337,37 +337,8 @@ private enum Shell {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
         status: Int32, output: String, error: String
     ) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("signet-sh-\(UUID())").path
-        let outPath = base + ".out"
-        let errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        let env =
-            ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { strdup("\($0.key)=\($0.value)") }
-            + [nil]
-        defer {
-            for p in argv { free(p) }
-            for p in env { free(p) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, env)
-        guard rc == 0 else { throw SignetError("\(arguments.first ?? "")", "could not be started (errno \(rc))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = status & 0x7f == 0
-        let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let out = FileManager.default.contents(atPath: outPath) ?? Data()
-        let err = FileManager.default.contents(atPath: errPath) ?? Data()
-        return (code, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let r = try Spawn.run("/usr/bin/env", arguments, environment: environment)
+        return (r.status, r.output, r.error)
     }
 }
 

@@ -170,36 +170,8 @@ private enum SkewTool {
     }
 
     static func run(_ path: String, _ args: [String], environment: [String: String] = [:]) throws -> Output {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("signet-skew-sh-\(UUID())").path
-        let outPath = base + ".out"
-        let errPath = base + ".err"
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        let cArgs = ([path] + args).map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup($0) } + [nil]
-        defer {
-            cArgs.forEach { free($0) }
-            cEnv.forEach { free($0) }
-        }
-        var pid = pid_t()
-        let rc = posix_spawn(&pid, path, &actions, nil, cArgs, cEnv)
-        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        func read(_ p: String) -> String {
-            String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self)
-        }
-        return Output(status: exit, stdout: read(outPath), stderr: read(errPath))
+        let r = try Spawn.run(path, args, environment: environment)
+        return Output(status: r.status, stdout: r.output, stderr: r.error)
     }
 
     /// A value handed from a callback thread to the waiting one.

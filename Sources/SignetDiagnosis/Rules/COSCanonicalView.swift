@@ -45,14 +45,7 @@ struct COSCanonicalView: Sendable, Equatable {
         var params = EncodedPairs()
         let wantedParams = Set(auth.signedParameters)
         do {
-            try url.withBytes { b in
-                for item in url.rawQueryItems {
-                    try params.addWire(
-                        name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
-                        value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
-                        lowercaseName: true, field: "url query")
-                }
-            }
+            try params.addQuery(of: url, lowercaseNames: true)
         } catch {
             return nil
         }

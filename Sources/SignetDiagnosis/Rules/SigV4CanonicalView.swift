@@ -59,14 +59,7 @@ struct SigV4CanonicalView: Sendable, Equatable {
         }
         var params = EncodedPairs()
         do {
-            try url.withBytes { b in
-                for item in url.rawQueryItems {
-                    try params.addWire(
-                        name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
-                        value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
-                        lowercaseName: false, field: "url query")
-                }
-            }
+            try params.addQuery(of: url, lowercaseNames: false)
         } catch {
             return nil
         }

@@ -1,0 +1,22 @@
+/// JSON string literals for the few places that write JSON by hand (policy documents, where the
+/// exact bytes are signed, and CLI output).
+public enum JSONString {
+    /// `s` as a quoted JSON string: `"`, `\` and control characters escaped, everything else kept.
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}
