@@ -218,33 +218,40 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         var items: [RawQueryItem] = []
         var itemStart = -1
         var equals = -1
-        while i < n {
-            let c = b[i]
-            if c <= 0x20 || c == 0x7f { throw badCharacter(b, at: i, field: field, inHost: false) }
-            if c == 0x23 { break }
-            if c == 0x25 {
-                guard i + 2 < n, PercentEncoding.hexValue(b[i + 1]) != nil, PercentEncoding.hexValue(b[i + 2]) != nil
-                else {
-                    let base = queryStart >= 0 ? queryStart : pathStart
-                    throw PercentEncoding.malformedEscape(
-                        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[base..<n])), at: i - base,
-                        field: "\(field) \(queryStart >= 0 ? "query" : "path")")
-                }
-            }
-            if queryStart < 0 {
-                if c == 0x3f {
+        // A static string's bytes live for the whole program, so its pointer stays valid.
+        let classes = UnsafeBufferPointer(start: byteClasses.utf8Start, count: byteClasses.utf8CodeUnitCount)
+        scan: do {
+            while i < n {
+                // Most bytes are ordinary: skip them with one table load each.
+                while i < n, classes[Int(b[i])] == 0x2e { i += 1 }
+                guard i < n else { break }
+                let c = b[i]
+                switch classes[Int(c)] {
+                case 0x78: throw badCharacter(b, at: i, field: field, inHost: false)
+                case 0x23: break scan
+                case 0x25:
+                    guard i + 2 < n, PercentEncoding.hexValue(b[i + 1]) != nil,
+                        PercentEncoding.hexValue(b[i + 2]) != nil
+                    else {
+                        let base = queryStart >= 0 ? queryStart : pathStart
+                        throw PercentEncoding.malformedEscape(
+                            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[base..<n])), at: i - base,
+                            field: "\(field) \(queryStart >= 0 ? "query" : "path")")
+                    }
+                case 0x3f where queryStart < 0:
                     queryStart = i + 1
                     itemStart = i + 1
                     items.reserveCapacity(4)
+                case 0x26 where queryStart >= 0:
+                    try closeItem(&items, itemStart, equals, i, field: field)
+                    itemStart = i + 1
+                    equals = -1
+                case 0x3d where queryStart >= 0 && equals < 0:
+                    equals = i
+                default: break
                 }
-            } else if c == 0x26 {
-                try closeItem(&items, itemStart, equals, i, field: field)
-                itemStart = i + 1
-                equals = -1
-            } else if c == 0x3d, equals < 0 {
-                equals = i
+                i += 1
             }
-            i += 1
         }
         // The fragment is never sent, but it must not hide control characters either.
         var f = i
@@ -262,6 +269,11 @@ public struct RequestURL: Sendable, CustomStringConvertible {
             https: https, host: hostStart..<hostEnd, authority: authority, port: port, path: pathStart..<pathEnd,
             query: query, items: items)
     }
+
+    /// One class per byte value: `.` ordinary, `x` never allowed (control bytes, space, DEL), and
+    /// `#`, `%`, `?`, `&`, `=` for themselves. A static string, so reading it costs no set-up.
+    private static let byteClasses: StaticString =
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..#.%&......................=.?...............................................................x................................................................................................................................"
 
     private static func closeItem(_ items: inout [RawQueryItem], _ start: Int, _ equals: Int, _ end: Int, field: String)
         throws

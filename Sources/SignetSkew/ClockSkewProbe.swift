@@ -203,6 +203,12 @@ public struct ClockSkewProbe: Sendable {
     static func describe(_ error: (any Error)?, host: String, timeout: Double) -> ClockSkewError {
         guard let error else { return .unreachable(host: host, reason: "no HTTP response") }
         if let e = error as? URLError {
+            // On Linux, curl's certificate and handshake failures arrive with generic codes; their
+            // text still says what happened.
+            let text = e.localizedDescription.lowercased()
+            if e.code != .timedOut, ["ssl", "tls", "certificate", "handshake"].contains(where: text.contains) {
+                return .tls(host: host, reason: e.localizedDescription)
+            }
             switch e.code {
             case .timedOut: return .timedOut(host: host, seconds: timeout)
             case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
