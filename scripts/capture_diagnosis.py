@@ -270,6 +270,14 @@ def capture(name):
         body = delete_body(["dir/a.txt"])
         ex = signed("POST", f"{b}?delete", {"Content-Type": "application/xml"}, body)
         add("batch-delete-without-content-md5", ex, ["batch-delete.missing-content-md5"])
+        # A key the server refuses inside a 200 DeleteResult (SeaweedFS refuses dot segments per key).
+        body = delete_body(["dir/b.txt", "a/../b"])
+        ex = signed("POST", f"{b}?delete", {"Content-MD5": md5_b64(body), "Content-Type": "application/xml"}, body)
+        if ex["response"]["status"] == 200 and "<Error>" in ex["response"]["body"]:
+            add("batch-delete-per-key-error", ex, ["batch-delete.per-key-error"])
+        else:
+            observed["batch-delete-dot-segment-key"] = (f"{name} answered HTTP {ex['response']['status']} with no per-key "
+                                                        f"Error for the key a/../b: {ex['response']['body'].strip()[:200]}")
 
         # Other refusals.
         u, h = sign("GET", f"{b}/hello.txt")
