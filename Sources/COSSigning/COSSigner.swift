@@ -162,84 +162,81 @@ public struct COSSigner: Sendable {
         }
         let signed = try selectHeaders(headers, extra: tokenHeader, url: url, excludeToken: token != nil && !signToken)
 
-        // HttpString, then StringToSign right after it in the same buffer.
-        var buffer = [UInt8]()
-        buffer.reserveCapacity(params.storage.count + signed.storage.count + url.text.utf8.count + 160)
-        for c in method.utf8 { buffer.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
-        buffer.append(0x0a)
-        let pathStart = buffer.count
-        try url.withRawPath { try PercentEncoding.appendDecoded($0, to: &buffer, field: "url path") }
-        let path = pathStart..<buffer.count
-        buffer.append(0x0a)
-        params.writePairs(into: &buffer)
-        buffer.append(0x0a)
-        signed.writePairs(into: &buffer)
-        buffer.append(0x0a)
-        let http = 0..<buffer.count
-        let httpDigest = buffer.withUnsafeBytes { Hasher<SHA1>.hash(UnsafeRawBufferPointer(rebasing: $0[http])) }
-        let sts = buffer.count
-        buffer.append(utf8: "sha1\n")
-        keyTime.write(into: &buffer)
-        buffer.append(0x0a)
-        appendHex(httpDigest, to: &buffer)
-        buffer.append(0x0a)
+        // HttpString, then StringToSign right after it, then the output: one buffer, one allocation.
+        let tokenBytes = token?.utf8.count ?? 0
+        var w = ByteBuffer(
+            capacity: 4 * url.text.utf8.count + 2 * (params.storage.count + signed.storage.count) + 3 * tokenBytes
+                + 3 * credentials.secretId.utf8.count + 360)
+        defer { w.deallocate() }
+        for c in method.utf8 { w.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
+        w.append(0x0a)
+        let pathStart = w.count
+        try url.withRawPath { try w.appendDecoded($0, field: "url path") }
+        let path = pathStart..<w.count
+        w.append(0x0a)
+        params.writePairs(into: &w)
+        w.append(0x0a)
+        signed.writePairs(into: &w)
+        w.append(0x0a)
+        let http = 0..<w.count
+        let httpDigest = Hasher<SHA1>.hash(w.bytes(http))
+        let sts = w.count
+        w.append("sha1\n")
+        keyTime.write(into: &w)
+        w.append(0x0a)
+        httpDigest.withUnsafeBytes { w.appendLowercaseHex($0) }
+        w.append(0x0a)
+        let stringToSign = sts..<w.count
         let (signKeyHex, signKeyMAC) = signKey(for: keyTime)
-        let signature = buffer.withUnsafeBytes { signKeyMAC.authenticate(UnsafeRawBufferPointer(rebasing: $0[sts...])) }
+        let signature = signKeyMAC.authenticate(w.bytes(stringToSign))
 
         // Output: the Authorization string, or the presigned URL.
-        var out = [UInt8]()
+        let outStart = w.count
         if mode == .header {
-            out.reserveCapacity(160 + params.storage.count + signed.storage.count + credentials.secretId.utf8.count)
-            out.append(utf8: "q-sign-algorithm=sha1&q-ak=")
-            out.append(utf8: credentials.secretId)
-            out.append(utf8: "&q-sign-time=")
-            keyTime.write(into: &out)
-            out.append(utf8: "&q-key-time=")
-            keyTime.write(into: &out)
-            out.append(utf8: "&q-header-list=")
-            signed.writeNames(into: &out)
-            out.append(utf8: "&q-url-param-list=")
-            params.writeNames(into: &out)
-            out.append(utf8: "&q-signature=")
-            appendHex(signature, to: &out)
+            w.append("q-sign-algorithm=sha1&q-ak=")
+            w.append(utf8: credentials.secretId)
+            w.append("&q-sign-time=")
+            keyTime.write(into: &w)
+            w.append("&q-key-time=")
+            keyTime.write(into: &w)
+            w.append("&q-header-list=")
+            signed.writeNames(into: &w)
+            w.append("&q-url-param-list=")
+            params.writeNames(into: &w)
+            w.append("&q-signature=")
+            signature.withUnsafeBytes { w.appendLowercaseHex($0) }
         } else {
-            out.reserveCapacity(url.text.utf8.count * 3 + params.storage.count + signed.storage.count + 260)
-            out.append(utf8: url.isHTTPS ? "https://" : "http://")
-            url.withAuthority { out.append(contentsOf: $0) }
-            buffer.withUnsafeBytes {
-                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: $0[path]), to: &out, keepSlash: true)
-            }
-            out.append(utf8: "?q-sign-algorithm=sha1&q-ak=")
-            PercentEncoding.append(credentials.secretId, to: &out)
-            out.append(utf8: "&q-sign-time=")
-            keyTime.write(into: &out, separator: "%3B")
-            out.append(utf8: "&q-key-time=")
-            keyTime.write(into: &out, separator: "%3B")
-            out.append(utf8: "&q-header-list=")
-            signed.writeEncodedNames(into: &out)
-            out.append(utf8: "&q-url-param-list=")
-            params.writeEncodedNames(into: &out)
-            out.append(utf8: "&q-signature=")
-            appendHex(signature, to: &out)
+            w.append(url.isHTTPS ? "https://" : "http://")
+            url.withAuthority { w.append($0) }
+            w.appendPercentEncodedCopy(of: path, keepSlash: true)
+            w.append("?q-sign-algorithm=sha1&q-ak=")
+            w.appendPercentEncoded(credentials.secretId)
+            w.append("&q-sign-time=")
+            keyTime.write(into: &w, separator: "%3B")
+            w.append("&q-key-time=")
+            keyTime.write(into: &w, separator: "%3B")
+            w.append("&q-header-list=")
+            signed.writeEncodedNames(into: &w)
+            w.append("&q-url-param-list=")
+            params.writeEncodedNames(into: &w)
+            w.append("&q-signature=")
+            signature.withUnsafeBytes { w.appendLowercaseHex($0) }
             try url.withBytes { b in
                 for item in url.rawQueryItems {
-                    out.append(UInt8(ascii: "&"))
-                    try PercentEncoding.appendReencoded(
-                        UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]), to: &out, field: "url query"
-                    )
-                    out.append(UInt8(ascii: "="))
+                    w.append(UInt8(ascii: "&"))
+                    try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]))
+                    w.append(UInt8(ascii: "="))
                     if let vs = item.valueStart {
-                        try PercentEncoding.appendReencoded(
-                            UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]), to: &out, field: "url query")
+                        try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]))
                     }
                 }
             }
             if let token {
-                out.append(utf8: "&x-cos-security-token=")
-                PercentEncoding.append(token, to: &out)
+                w.append("&x-cos-security-token=")
+                w.appendPercentEncoded(token)
             }
         }
-        let text = String(decoding: out, as: UTF8.self)
+        let text = w.string(outStart..<w.count)
         guard capture else { return Output(text: text, signature: nil) }
 
         var headerList = [UInt8]()
@@ -259,19 +256,12 @@ public struct COSSigner: Sendable {
                 parameterList: String(decoding: paramList, as: UTF8.self), signature: signature.hex)
         }
         let result = COSSignature(
-            mode: mode, keyTime: keyTime, httpString: String(decoding: buffer[http], as: UTF8.self),
-            stringToSign: String(decoding: buffer[sts...], as: UTF8.self), signKey: Redacted(signKeyHex),
+            mode: mode, keyTime: keyTime, httpString: w.string(http), stringToSign: w.string(stringToSign),
+            signKey: Redacted(signKeyHex),
             signature: signature.hex, headerList: String(decoding: headerList, as: UTF8.self),
             parameterList: String(decoding: paramList, as: UTF8.self), authorization: authorization,
             headersToAdd: headersToAdd, url: mode == .query ? text : nil)
         return Output(text: text, signature: result)
-    }
-
-    private func appendHex(_ digest: Digest, to out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: digest.count * 2))
-        out.withUnsafeMutableBufferPointer { o in digest.withUnsafeBytes { Hex.write($0, into: o.baseAddress! + start) }
-        }
     }
 
     /// True when the standard selection signs a header (`name` already lower-case).

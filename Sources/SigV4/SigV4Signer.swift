@@ -367,7 +367,7 @@ public struct SigV4Signer: Sendable {
             start = w.count
             w.reserve(namesRange.count * 3)
             for k in namesRange {
-                let c = w.base[k]
+                let c = w[k]
                 if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
             }
             namesEncoded = start..<w.count

@@ -133,6 +133,38 @@ public struct EncodedPairs: Sendable {
         }
     }
 
+    /// Appends `n1=v1&n2=v2…` in the current order.
+    public func writePairs(into out: inout ByteBuffer) {
+        storage.withUnsafeBytes { s in
+            for (k, e) in entries.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: "&")) }
+                out.append(UnsafeRawBufferPointer(rebasing: s[e.name]))
+                out.append(UInt8(ascii: "="))
+                out.append(UnsafeRawBufferPointer(rebasing: s[e.value]))
+            }
+        }
+    }
+
+    /// Appends the names joined by `;` in the current order.
+    public func writeNames(into out: inout ByteBuffer) {
+        storage.withUnsafeBytes { s in
+            for (k, e) in entries.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ";")) }
+                out.append(UnsafeRawBufferPointer(rebasing: s[e.name]))
+            }
+        }
+    }
+
+    /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
+    public func writeEncodedNames(into out: inout ByteBuffer) {
+        storage.withUnsafeBytes { s in
+            for (k, e) in entries.enumerated() {
+                if k > 0 { out.append("%3B") }
+                out.appendPercentEncoded(UnsafeRawBufferPointer(rebasing: s[e.name]))
+            }
+        }
+    }
+
     /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
     public func writeEncodedNames(into out: inout [UInt8]) {
         storage.withUnsafeBytes { s in

@@ -1,7 +1,5 @@
-import SignetCrypto
+import SignetHTTP
 import Testing
-
-@testable import SigV4
 
 /// The engine's byte buffer: growth keeps earlier bytes, copies of earlier ranges survive a
 /// reallocation, and the encoders match the shared percent-encoding rules.
@@ -28,5 +26,20 @@ struct ByteBufferTests {
         try Array("%7e%41+%2f x".utf8).withUnsafeBytes { try w.appendReencoded($0) }
         #expect(w.string(start..<w.count) == "~A%2B%2F%20x")
         #expect(throws: Error.self) { try Array("%zz".utf8).withUnsafeBytes { try w.appendReencoded($0) } }
+    }
+}
+
+struct ByteBufferDecodingTests {
+    @Test func decodesEscapesAndCopiesEncoded() throws {
+        var w = ByteBuffer(capacity: 2)
+        defer { w.deallocate() }
+        try Array("/a%20b+c/%E6%B5%8B".utf8).withUnsafeBytes { try w.appendDecoded($0, field: "path") }
+        #expect(w.string(0..<w.count) == "/a b+c/测")
+        let decoded = 0..<w.count
+        w.appendPercentEncodedCopy(of: decoded, keepSlash: true)
+        #expect(w.string(decoded.upperBound..<w.count) == "/a%20b%2Bc/%E6%B5%8B")
+        #expect(throws: SignetError.self) {
+            try Array("%4".utf8).withUnsafeBytes { try w.appendDecoded($0, field: "path") }
+        }
     }
 }
