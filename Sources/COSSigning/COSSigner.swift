@@ -182,7 +182,15 @@ public struct COSSigner: Sendable {
         let httpDigest = Hasher<SHA1>.hash(w.bytes(http))
         let sts = w.count
         w.append("sha1\n")
-        keyTime.write(into: &w)
+        // The window's digits are written once here and copied wherever they appear again.
+        let startOffset = w.count
+        w.append(decimal: keyTime.start)
+        let start = startOffset..<w.count
+        w.append(UInt8(ascii: ";"))
+        let endStart = w.count
+        w.append(decimal: keyTime.end)
+        let end = endStart..<w.count
+        let keyTimeText = start.lowerBound..<w.count
         w.append(0x0a)
         httpDigest.withUnsafeBytes { w.appendLowercaseHex($0) }
         w.append(0x0a)
@@ -196,9 +204,9 @@ public struct COSSigner: Sendable {
             w.append("q-sign-algorithm=sha1&q-ak=")
             w.append(utf8: credentials.secretId)
             w.append("&q-sign-time=")
-            keyTime.write(into: &w)
+            w.append(copyOf: keyTimeText)
             w.append("&q-key-time=")
-            keyTime.write(into: &w)
+            w.append(copyOf: keyTimeText)
             w.append("&q-header-list=")
             signed.writeNames(into: &w)
             w.append("&q-url-param-list=")
@@ -211,10 +219,12 @@ public struct COSSigner: Sendable {
             w.appendPercentEncodedCopy(of: path, keepSlash: true)
             w.append("?q-sign-algorithm=sha1&q-ak=")
             w.appendPercentEncoded(credentials.secretId)
-            w.append("&q-sign-time=")
-            keyTime.write(into: &w, separator: "%3B")
-            w.append("&q-key-time=")
-            keyTime.write(into: &w, separator: "%3B")
+            for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
+                w.append(field)
+                w.append(copyOf: start)
+                w.append("%3B")
+                w.append(copyOf: end)
+            }
             w.append("&q-header-list=")
             signed.writeEncodedNames(into: &w)
             w.append("&q-url-param-list=")

@@ -172,21 +172,23 @@ public struct ByteBuffer {
         written = o
     }
 
-    /// Appends a non-negative decimal number.
+    /// Appends a non-negative decimal number (a negative one is written as 0).
     @inlinable public mutating func append(decimal value: Int64) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let n = withUnsafeMutableBytes(of: &digits) { d -> Int in
-            var v = value < 0 ? 0 : value
-            var i = 24
-            repeat {
-                i -= 1
-                d[i] = UInt8(48 + v % 10)
-                v /= 10
-            } while v > 0
-            append(UnsafeRawBufferPointer(rebasing: d[i..<24]))
-            return 24 - i
+        var v = UInt64(max(value, 0))
+        var digits = 1
+        var scale: UInt64 = 10
+        while digits < 20, v >= scale {
+            digits += 1
+            scale = digits < 20 ? scale &* 10 : scale
         }
-        _ = n
+        reserve(digits)
+        var o = written + digits
+        repeat {
+            o -= 1
+            base[o] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
+            v /= 10
+        } while v > 0
+        written += digits
     }
 
     /// Appends a wire component with its `%XX` escapes decoded (`+` stays `+`).

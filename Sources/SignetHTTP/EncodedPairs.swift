@@ -20,7 +20,10 @@ public struct EncodedPairs: Sendable {
     public private(set) var storage: [UInt8] = []
     public private(set) var entries: [Entry] = []
 
-    public init(capacity: Int = 256) { storage.reserveCapacity(capacity) }
+    public init(capacity: Int = 256) {
+        storage.reserveCapacity(capacity)
+        entries.reserveCapacity(8)
+    }
 
     public var count: Int { entries.count }
 
