@@ -195,7 +195,7 @@ public struct COSSigner: Sendable {
         httpDigest.withUnsafeBytes { w.appendLowercaseHex($0) }
         w.append(0x0a)
         let stringToSign = sts..<w.count
-        let (signKeyHex, signKeyMAC) = signKey(for: keyTime)
+        let (signKeyDigest, signKeyMAC) = signKey(for: keyTime)
         let signature = signKeyMAC.authenticate(w.bytes(stringToSign))
 
         // Output: the Authorization string, or the presigned URL.
@@ -267,7 +267,7 @@ public struct COSSigner: Sendable {
         }
         let result = COSSignature(
             mode: mode, keyTime: keyTime, httpString: w.string(http), stringToSign: w.string(stringToSign),
-            signKey: Redacted(signKeyHex),
+            signKey: Redacted(signKeyDigest.hex),
             signature: signature.hex, headerList: String(decoding: headerList, as: UTF8.self),
             parameterList: String(decoding: paramList, as: UTF8.self), authorization: authorization,
             headersToAdd: headersToAdd, url: mode == .query ? text : nil)
@@ -321,32 +321,37 @@ public struct COSSigner: Sendable {
     }
 
     /// The SignKey for a window, from the one-entry cache or derived now.
-    private func signKey(for keyTime: KeyTime) -> (String, HMACKey<SHA1>) {
+    private func signKey(for keyTime: KeyTime) -> (Digest, HMACKey<SHA1>) {
         if let hit = cache.lookup(keyTime) { return hit }
-        let hex = COSCanonical.signKey(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
-        let mac = HMACKey<SHA1>(key: hex)
-        cache.store(keyTime, hex, mac)
-        return (hex, mac)
+        var text = [UInt8]()
+        keyTime.write(into: &text)
+        let key = secretKeyMAC.authenticate(text)
+        // The signature is keyed with the SignKey's hex text, not its bytes.
+        let mac = HMACKey<SHA1>(key: key.hex)
+        cache.store(keyTime, key, mac)
+        return (key, mac)
     }
 }
 
 /// The last derived SignKey, shared by copies of a signer.
 final class SignKeyCache: Sendable {
+    /// Plain values only (no heap references), so a hit copies bytes and touches no shared
+    /// reference count: threads signing at once do not contend beyond the lock.
     private struct Entry {
         var keyTime: KeyTime
-        var hex: String
+        var key: Digest
         var mac: HMACKey<SHA1>
     }
     private let entry = Mutex<Entry?>(nil)
 
-    func lookup(_ keyTime: KeyTime) -> (String, HMACKey<SHA1>)? {
+    func lookup(_ keyTime: KeyTime) -> (Digest, HMACKey<SHA1>)? {
         entry.withLock { e in
             guard let e, e.keyTime == keyTime else { return nil }
-            return (e.hex, e.mac)
+            return (e.key, e.mac)
         }
     }
 
-    func store(_ keyTime: KeyTime, _ hex: String, _ mac: HMACKey<SHA1>) {
-        entry.withLock { $0 = Entry(keyTime: keyTime, hex: hex, mac: mac) }
+    func store(_ keyTime: KeyTime, _ key: Digest, _ mac: HMACKey<SHA1>) {
+        entry.withLock { $0 = Entry(keyTime: keyTime, key: key, mac: mac) }
     }
 }

@@ -4,8 +4,9 @@ import Synchronization
 /// The last derived signing key, shared by copies of a signer: one entry keyed by
 /// (day, region, service), holding the pre-keyed HMAC state so that signing re-keys nothing.
 final class SigningKeyCache: Sendable {
-    /// A cached key; a class so that a cache hit copies a reference, not the HMAC state.
-    final class Entry: Sendable {
+    /// A cached key, a plain value: a hit copies the HMAC states (a few hundred bytes) and touches
+    /// no shared reference count, so threads signing at once do not contend on it.
+    struct Entry: Sendable {
         let day: Int64
         let region: String
         let service: String
