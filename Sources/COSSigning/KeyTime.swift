@@ -51,13 +51,6 @@ public struct KeyTime: Sendable, Hashable, CustomStringConvertible {
     /// `start;end`.
     public var description: String { "\(start);\(end)" }
 
-    /// Appends `start;end` (or with another separator, e.g. `%3B`).
-    @inlinable public func write(into out: inout ByteBuffer, separator: StaticString = ";") {
-        out.append(decimal: start)
-        out.append(separator)
-        out.append(decimal: end)
-    }
-
     /// Appends `start;end`.
     @inlinable public func write(into out: inout [UInt8], separator: String = ";") {
         out.append(decimal: start)

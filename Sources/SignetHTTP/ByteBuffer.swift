@@ -112,45 +112,18 @@ public struct ByteBuffer {
     }
 
     /// Appends `bytes` percent-encoded (unreserved characters literal, `/` too when `keepSlash`).
+    /// `bytes` must not point into this buffer (use `appendPercentEncodedCopy` for that).
     @inlinable public mutating func appendPercentEncoded(_ bytes: UnsafeRawBufferPointer, keepSlash: Bool = false) {
         reserve(bytes.count * 3)
-        var o = written
-        let hex: StaticString = "0123456789ABCDEF"
-        let h = hex.utf8Start
-        for b in bytes {
-            if PercentEncoding.isUnreserved(b) || (keepSlash && b == 0x2f) {
-                base[o] = b
-                o += 1
-            } else {
-                base[o] = 0x25
-                base[o + 1] = h[Int(b >> 4)]
-                base[o + 2] = h[Int(b & 0x0f)]
-                o += 3
-            }
-        }
-        written = o
+        written += PercentEncoding.write(bytes, to: base + written, keepSlash: keepSlash)
     }
 
     /// Appends an earlier part of this buffer percent-encoded (`/` literal when `keepSlash`).
     @inlinable public mutating func appendPercentEncodedCopy(of range: Range<Int>, keepSlash: Bool) {
         precondition(range.lowerBound >= 0 && range.upperBound <= written, "ByteBuffer range out of bounds")
-        reserve(range.count * 3)
-        var o = written
-        let hex: StaticString = "0123456789ABCDEF"
-        let h = hex.utf8Start
-        for i in range {
-            let b = base[i]
-            if PercentEncoding.isUnreserved(b) || (keepSlash && b == 0x2f) {
-                base[o] = b
-                o += 1
-            } else {
-                base[o] = 0x25
-                base[o + 1] = h[Int(b >> 4)]
-                base[o + 2] = h[Int(b & 0x0f)]
-                o += 3
-            }
-        }
-        written = o
+        reserve(range.count * 3)  // may move the storage, so take the source pointer afterwards
+        let source = UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
+        written += PercentEncoding.write(source, to: base + written, keepSlash: keepSlash)
     }
 
     @inlinable public mutating func appendPercentEncoded(_ text: String) {

@@ -168,16 +168,6 @@ public struct EncodedPairs: Sendable {
         }
     }
 
-    /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
-    public func writeEncodedNames(into out: inout [UInt8]) {
-        storage.withUnsafeBytes { s in
-            for (k, e) in entries.enumerated() {
-                if k > 0 { out.append(contentsOf: [0x25, 0x33, 0x42]) }  // %3B
-                PercentEncoding.append(UnsafeRawBufferPointer(rebasing: s[e.name]), to: &out)
-            }
-        }
-    }
-
     /// Appends the names joined by `separator` in the current order.
     public func writeNames(into out: inout [UInt8], separator: UInt8 = UInt8(ascii: ";")) {
         for (k, e) in entries.enumerated() {
