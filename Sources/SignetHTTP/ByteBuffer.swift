@@ -96,8 +96,11 @@ public struct ByteBuffer {
     }
 
     @inlinable @inline(__always) public mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        // Borrow the bytes in place (no copy of the string, no reference-count traffic).
+        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = text
+            copy.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Appends a copy of an earlier part of this buffer.
@@ -127,8 +130,10 @@ public struct ByteBuffer {
     }
 
     @inlinable public mutating func appendPercentEncoded(_ text: String) {
-        var text = text
-        text.withUTF8 { appendPercentEncoded(UnsafeRawBufferPointer($0)) }
+        if text.utf8.withContiguousStorageIfAvailable({ appendPercentEncoded(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendPercentEncoded(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Appends the lowercase hex of `bytes`.
