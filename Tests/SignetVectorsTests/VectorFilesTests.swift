@@ -22,6 +22,12 @@ struct COSVectorFilesTests {
         expectAllPass(report, minimum: 460)
     }
 
+    /// `swift test` runs every file under vectors/, whatever folder it is in.
+    @Test func everyVectorFileInTheRepositoryPasses() throws {
+        let report = try VectorRunner.run(paths: [repositoryRoot + "/vectors"])
+        expectAllPass(report, minimum: 1090)
+    }
+
     @Test func brokenFilesAreInputErrors() throws {
         #expect(throws: VectorFileError.self) { try VectorRunner.run(data: Data("{".utf8), file: "x.json") }
         #expect(throws: VectorFileError.self) {
