@@ -31,6 +31,19 @@ struct Bench {
             }
         }
 
+        if let i = arguments.firstIndex(of: "--profile-sigv4") {
+            // `--profile-sigv4 N`: run sigv4.presign N times and nothing else (for callgrind or perf).
+            let n = Int(arguments[arguments.index(after: i)]) ?? 100_000
+            let signer = try SigV4Bench.signer()
+            var sink = 0
+            for _ in 0..<n {
+                sink &+= try signer.presignedURL(
+                    url: try RequestURL(SigV4Bench.url), expires: 3600, at: SigV4Bench.time
+                ).utf8.count
+            }
+            print(sink)
+            return
+        }
         if let i = arguments.firstIndex(of: "--profile") {
             // `--profile N`: run cos.presign N times and nothing else (for callgrind or perf).
             let n = Int(arguments[arguments.index(after: i)]) ?? 100_000
