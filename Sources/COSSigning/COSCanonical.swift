@@ -4,42 +4,58 @@ import SignetHTTP
 /// The stages of the COS XML signature (`q-sign-algorithm=sha1`), each testable alone:
 /// HttpString → StringToSign → SignKey → Signature → Authorization.
 public enum COSCanonical {
-    /// `lower(method)\npath\nparams\nheaders\n`, with `path` the decoded key and the pair lists
-    /// already encoded and sorted.
+    /// `lower(method)\npath\nparams\nheaders\n`, with the path the *decoded* wire path and the pair
+    /// lists already encoded and sorted. Returns where the decoded path stands in `out`.
+    /// - Throws: `SignetError` for a malformed percent-escape in the path.
+    @discardableResult
     public static func writeHttpString(
-        method: String, decodedPath: UnsafeRawBufferPointer, parameters: EncodedPairs, headers: EncodedPairs,
-        into out: inout [UInt8]
-    ) {
+        method: String, rawPath: UnsafeRawBufferPointer, parameters: EncodedPairs, headers: EncodedPairs,
+        into out: inout ByteBuffer
+    ) throws -> Range<Int> {
         for c in method.utf8 { out.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
         out.append(0x0a)
-        out.append(contentsOf: decodedPath)
+        let pathStart = out.count
+        try out.appendDecoded(rawPath, field: "url path")
+        let path = pathStart..<out.count
         out.append(0x0a)
         parameters.writePairs(into: &out)
         out.append(0x0a)
         headers.writePairs(into: &out)
         out.append(0x0a)
+        return path
     }
 
-    /// `sha1\nKeyTime\nsha1hex(HttpString)\n`.
-    public static func writeStringToSign(keyTime: KeyTime, httpString: UnsafeRawBufferPointer, into out: inout [UInt8])
+    /// `sha1\nKeyTime\nsha1hex(HttpString)\n`. Returns where the window's start and end digits stand in
+    /// `out`, so that later output can copy them instead of formatting them again. `httpString` may
+    /// point into `out`: it is hashed before anything is written.
+    @discardableResult
+    public static func writeStringToSign(
+        keyTime: KeyTime, httpString: UnsafeRawBufferPointer, into out: inout ByteBuffer
+    )
+        -> (start: Range<Int>, end: Range<Int>)
     {
-        out.append(utf8: "sha1\n")
-        keyTime.write(into: &out)
-        out.append(0x0a)
         let digest = Hasher<SHA1>.hash(httpString)
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: 40))
-        out.withUnsafeMutableBufferPointer { o in digest.withUnsafeBytes { Hex.write($0, into: o.baseAddress! + start) }
-        }
+        out.append("sha1\n")
+        let startOffset = out.count
+        out.append(decimal: keyTime.start)
+        let start = startOffset..<out.count
+        out.append(UInt8(ascii: ";"))
+        let endOffset = out.count
+        out.append(decimal: keyTime.end)
+        let end = endOffset..<out.count
         out.append(0x0a)
+        digest.withUnsafeBytes { out.appendLowercaseHex($0) }
+        out.append(0x0a)
+        return (start, end)
     }
 
     /// `sha1\nKeyTime\nsha1hex(HttpString)\n` as a string.
     public static func stringToSign(keyTime: KeyTime, httpString: String) -> String {
-        var out = [UInt8]()
+        var out = ByteBuffer(capacity: 96)
+        defer { out.deallocate() }
         var h = httpString
         h.withUTF8 { writeStringToSign(keyTime: keyTime, httpString: UnsafeRawBufferPointer($0), into: &out) }
-        return String(decoding: out, as: UTF8.self)
+        return out.string(0..<out.count)
     }
 
     /// SignKey: hex HMAC-SHA1 of the SecretKey over `start;end`.
@@ -49,9 +65,12 @@ public enum COSCanonical {
 
     /// SignKey from a pre-keyed SecretKey state.
     public static func signKey(secretKeyMAC: HMACKey<SHA1>, keyTime: KeyTime) -> String {
-        var text = [UInt8]()
-        keyTime.write(into: &text)
-        return secretKeyMAC.authenticate(text).hex
+        signKeyDigest(secretKeyMAC: secretKeyMAC, keyTime: keyTime).hex
+    }
+
+    /// The SignKey's 20 bytes (its hex text is what keys the signature).
+    public static func signKeyDigest(secretKeyMAC: HMACKey<SHA1>, keyTime: KeyTime) -> Digest {
+        secretKeyMAC.authenticate(keyTime.description)
     }
 
     /// Signature: hex HMAC-SHA1 keyed with the SignKey's hex *text* over StringToSign.

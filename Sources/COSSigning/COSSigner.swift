@@ -142,7 +142,7 @@ public struct COSSigner: Sendable {
         }
         if case .exactly(let names) = options.parameters {
             // A listed name may be written decoded (`a/b`) or as signed (`a%2fb`).
-            let wanted = Set(names.flatMap { [$0.lowercased(), PercentEncoding.encode($0).lowercased()] })
+            var wanted = Set<String>()
             for name in names {
                 let forms = [name.lowercased(), PercentEncoding.encode(name).lowercased()]
                 guard (0..<params.count).contains(where: { i in forms.contains { params.nameEquals(i, $0) } }) else {
@@ -150,6 +150,7 @@ public struct COSSigner: Sendable {
                         "signedParams", "\"\(name)\" is not a parameter of the request",
                         allowed: "names present in the URL")
                 }
+                wanted.formUnion(forms)
             }
             params.filter { wanted.contains(String(decoding: $0, as: UTF8.self)) }
         }
@@ -168,33 +169,13 @@ public struct COSSigner: Sendable {
             capacity: 4 * url.text.utf8.count + 2 * (params.storage.count + signed.storage.count) + 3 * tokenBytes
                 + 3 * credentials.secretId.utf8.count + 360)
         defer { w.deallocate() }
-        for c in method.utf8 { w.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
-        w.append(0x0a)
-        let pathStart = w.count
-        try url.withRawPath { try w.appendDecoded($0, field: "url path") }
-        let path = pathStart..<w.count
-        w.append(0x0a)
-        params.writePairs(into: &w)
-        w.append(0x0a)
-        signed.writePairs(into: &w)
-        w.append(0x0a)
+        let path = try url.withRawPath {
+            try COSCanonical.writeHttpString(method: method, rawPath: $0, parameters: params, headers: signed, into: &w)
+        }
         let http = 0..<w.count
-        let httpDigest = Hasher<SHA1>.hash(w.bytes(http))
-        let sts = w.count
-        w.append("sha1\n")
-        // The window's digits are written once here and copied wherever they appear again.
-        let startOffset = w.count
-        w.append(decimal: keyTime.start)
-        let start = startOffset..<w.count
-        w.append(UInt8(ascii: ";"))
-        let endStart = w.count
-        w.append(decimal: keyTime.end)
-        let end = endStart..<w.count
-        let keyTimeText = start.lowerBound..<w.count
-        w.append(0x0a)
-        httpDigest.withUnsafeBytes { w.appendLowercaseHex($0) }
-        w.append(0x0a)
-        let stringToSign = sts..<w.count
+        let (start, end) = COSCanonical.writeStringToSign(keyTime: keyTime, httpString: w.bytes(http), into: &w)
+        let keyTimeText = start.lowerBound..<end.upperBound
+        let stringToSign = http.upperBound..<w.count
         let (signKeyDigest, signKeyMAC) = signKey(for: keyTime)
         let signature = signKeyMAC.authenticate(w.bytes(stringToSign))
 
@@ -249,10 +230,12 @@ public struct COSSigner: Sendable {
         let text = w.string(outStart..<w.count)
         guard capture else { return Output(text: text, signature: nil) }
 
-        var headerList = [UInt8]()
-        signed.writeNames(into: &headerList)
-        var paramList = [UInt8]()
-        params.writeNames(into: &paramList)
+        let listsStart = w.count
+        signed.writeNames(into: &w)
+        let headerList = w.string(listsStart..<w.count)
+        let paramsStart = w.count
+        params.writeNames(into: &w)
+        let paramList = w.string(paramsStart..<w.count)
         var headersToAdd: [HTTPHeader] = []
         let authorization: String
         if mode == .header {
@@ -261,16 +244,14 @@ public struct COSSigner: Sendable {
             if let tokenHeader { headersToAdd.append(tokenHeader) }
         } else {
             authorization = COSCanonical.authorization(
-                secretId: credentials.secretId, keyTime: keyTime,
-                headerList: String(decoding: headerList, as: UTF8.self),
-                parameterList: String(decoding: paramList, as: UTF8.self), signature: signature.hex)
+                secretId: credentials.secretId, keyTime: keyTime, headerList: headerList, parameterList: paramList,
+                signature: signature.hex)
         }
         let result = COSSignature(
             mode: mode, keyTime: keyTime, httpString: w.string(http), stringToSign: w.string(stringToSign),
-            signKey: Redacted(signKeyDigest.hex),
-            signature: signature.hex, headerList: String(decoding: headerList, as: UTF8.self),
-            parameterList: String(decoding: paramList, as: UTF8.self), authorization: authorization,
-            headersToAdd: headersToAdd, url: mode == .query ? text : nil)
+            signKey: Redacted(signKeyDigest.hex), signature: signature.hex, headerList: headerList,
+            parameterList: paramList, authorization: authorization, headersToAdd: headersToAdd,
+            url: mode == .query ? text : nil)
         return Output(text: text, signature: result)
     }
 
@@ -323,9 +304,7 @@ public struct COSSigner: Sendable {
     /// The SignKey for a window, from the one-entry cache or derived now.
     private func signKey(for keyTime: KeyTime) -> (Digest, HMACKey<SHA1>) {
         if let hit = cache.lookup(keyTime) { return hit }
-        var text = [UInt8]()
-        keyTime.write(into: &text)
-        let key = secretKeyMAC.authenticate(text)
+        let key = COSCanonical.signKeyDigest(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
         // The signature is keyed with the SignKey's hex text, not its bytes.
         let mac = HMACKey<SHA1>(key: key.hex)
         cache.store(keyTime, key, mac)

@@ -50,11 +50,4 @@ public struct KeyTime: Sendable, Hashable, CustomStringConvertible {
 
     /// `start;end`.
     public var description: String { "\(start);\(end)" }
-
-    /// Appends `start;end`.
-    @inlinable public func write(into out: inout [UInt8], separator: String = ";") {
-        out.append(decimal: start)
-        out.append(utf8: separator)
-        out.append(decimal: end)
-    }
 }

@@ -13,11 +13,6 @@ enum ByteWriting {
         }
     }
 
-    /// Appends the hex SHA-256 of `bytes`.
-    @inline(__always) static func appendSHA256Hex(of bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        appendHex(Hasher<SHA256>.hash(bytes), to: &out)
-    }
-
     /// Appends a non-negative integer in lowercase hexadecimal (chunk sizes).
     static func appendLowerHex(_ value: Int, to out: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"

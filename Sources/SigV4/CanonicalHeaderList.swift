@@ -88,24 +88,13 @@ struct CanonicalHeaderList {
     mutating func sort() {
         guard entries.count > 1 else { return }
         storage.withUnsafeBufferPointer { buf in
-            let base = buf.baseAddress!
+            let base = UnsafeRawBufferPointer(buf)
             entries.sort { a, b in
-                let c = CanonicalHeaderList.compare(base, a.name, b.name)
+                let c = EncodedPairs.compareBytes(
+                    UnsafeRawBufferPointer(rebasing: base[a.name]), UnsafeRawBufferPointer(rebasing: base[b.name]))
                 return c != 0 ? c < 0 : a.order < b.order
             }
         }
-    }
-
-    private static func compare(_ base: UnsafePointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
-        let n = min(a.count, b.count)
-        var i = 0
-        while i < n {
-            let x = base[a.lowerBound + i]
-            let y = base[b.lowerBound + i]
-            if x != y { return x < y ? -1 : 1 }
-            i += 1
-        }
-        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
     private func sameName(_ i: Int, _ j: Int) -> Bool {
@@ -143,36 +132,6 @@ struct CanonicalHeaderList {
                 while j < entries.count, sameName(i, j) { j += 1 }
                 i = j
             }
-        }
-    }
-
-    /// Appends `name:value\n` per name (repeats joined with `,`), after `sort()`.
-    func writeCanonical(into out: inout [UInt8]) {
-        var i = 0
-        while i < entries.count {
-            out.append(contentsOf: storage[entries[i].name])
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: storage[entries[i].value])
-            var j = i + 1
-            while j < entries.count, sameName(i, j) {
-                out.append(UInt8(ascii: ","))
-                out.append(contentsOf: storage[entries[j].value])
-                j += 1
-            }
-            out.append(0x0a)
-            i = j
-        }
-    }
-
-    /// Appends the distinct names joined with `;`, after `sort()`.
-    func writeSignedNames(into out: inout [UInt8]) {
-        var i = 0
-        while i < entries.count {
-            if i > 0 { out.append(UInt8(ascii: ";")) }
-            out.append(contentsOf: storage[entries[i].name])
-            var j = i + 1
-            while j < entries.count, sameName(i, j) { j += 1 }
-            i = j
         }
     }
 }

@@ -28,9 +28,10 @@ public enum SigV4Canonical {
         var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
         try pairs.addQuery(of: url, lowercaseNames: false)
         pairs.sort()
-        var out = [UInt8]()
+        var out = ByteBuffer(capacity: pairs.storage.count + pairs.count * 2)
+        defer { out.deallocate() }
         pairs.writePairs(into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.string(0..<out.count)
     }
 
     /// The canonical header block (`name:value\n` lines) and the `SignedHeaders` list of the given
@@ -42,11 +43,12 @@ public enum SigV4Canonical {
         var list = CanonicalHeaderList(capacity: 256)
         for f in fields { list.add(name: f.name, value: f.value) }
         list.sort()
-        var block = [UInt8]()
-        list.writeCanonical(into: &block)
-        var names = [UInt8]()
-        list.writeSignedNames(into: &names)
-        return (String(decoding: block, as: UTF8.self), String(decoding: names, as: UTF8.self))
+        var out = ByteBuffer(capacity: 512)
+        defer { out.deallocate() }
+        list.writeCanonical(into: &out)
+        let block = 0..<out.count
+        list.writeSignedNames(into: &out)
+        return (out.string(block), out.string(block.upperBound..<out.count))
     }
 
     // MARK: - Stage 2: string to sign
@@ -58,37 +60,7 @@ public enum SigV4Canonical {
 
     /// `AWS4-HMAC-SHA256\n<amzDate>\n<scope>\n<hex sha256(canonicalRequest)>`.
     public static func stringToSign(amzDate: String, scope: String, canonicalRequest: String) -> String {
-        var out = [UInt8]()
-        var cr = canonicalRequest
-        cr.withUTF8 { c in
-            var d = amzDate
-            var s = scope
-            d.withUTF8 { dd in
-                s.withUTF8 { ss in
-                    writeStringToSign(
-                        prefix: "AWS4-HMAC-SHA256\n", amzDate: UnsafeRawBufferPointer(dd),
-                        scope: UnsafeRawBufferPointer(ss), lines: [], lastHashOf: UnsafeRawBufferPointer(c), into: &out)
-                }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Writes `prefix` + amzDate + `\n` + scope + `\n` + each of `lines` + `\n` + hex sha256(lastHashOf).
-    static func writeStringToSign(
-        prefix: StaticString, amzDate: UnsafeRawBufferPointer, scope: UnsafeRawBufferPointer, lines: [String],
-        lastHashOf message: UnsafeRawBufferPointer, into out: inout [UInt8]
-    ) {
-        out.append(contentsOf: UnsafeRawBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-        out.append(contentsOf: amzDate)
-        out.append(0x0a)
-        out.append(contentsOf: scope)
-        out.append(0x0a)
-        for line in lines {
-            out.append(utf8: line)
-            out.append(0x0a)
-        }
-        ByteWriting.appendSHA256Hex(of: message, to: &out)
+        "\(algorithm)\n\(amzDate)\n\(scope)\n\(Hasher<SHA256>.hash(canonicalRequest).hex)"
     }
 
     // MARK: - Stage 3: signing key

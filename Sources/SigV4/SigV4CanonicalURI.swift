@@ -11,18 +11,19 @@ extension SigV4Canonical {
     ///
     /// - Throws: `SignetError` for a malformed percent-escape.
     public static func canonicalURI(rawPath: String, normalizePath: Bool, doubleEncode: Bool) throws -> String {
-        var out = [UInt8]()
+        var out = ByteBuffer(capacity: rawPath.utf8.count * 3 + 1)
+        defer { out.deallocate() }
         var raw = rawPath.isEmpty ? "/" : rawPath
         try raw.withUTF8 {
             try appendCanonicalURI(
                 UnsafeRawBufferPointer($0), normalizePath: normalizePath, doubleEncode: doubleEncode, to: &out)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string(0..<out.count)
     }
 
     /// Appends the canonical URI of the raw (wire) path bytes.
     static func appendCanonicalURI(
-        _ raw: UnsafeRawBufferPointer, normalizePath: Bool, doubleEncode: Bool, to out: inout [UInt8]
+        _ raw: UnsafeRawBufferPointer, normalizePath: Bool, doubleEncode: Bool, to out: inout ByteBuffer
     ) throws {
         if raw.isEmpty {
             out.append(UInt8(ascii: "/"))
@@ -36,9 +37,9 @@ extension SigV4Canonical {
         }
     }
 
-    static func appendEncodedPath(_ raw: UnsafeRawBufferPointer, doubleEncode: Bool, to out: inout [UInt8]) throws {
+    static func appendEncodedPath(_ raw: UnsafeRawBufferPointer, doubleEncode: Bool, to out: inout ByteBuffer) throws {
         if doubleEncode {
-            PercentEncoding.append(raw, to: &out, keepSlash: true)
+            out.appendPercentEncoded(raw, keepSlash: true)
         } else {
             try appendReencodedPath(raw, to: &out)
         }
@@ -46,24 +47,17 @@ extension SigV4Canonical {
 
     /// Decodes each `%XX` and encodes the byte again; only a literal `/` stays a separator, so an
     /// escaped `%2F` stays `%2F`.
-    static func appendReencodedPath(_ raw: UnsafeRawBufferPointer, to out: inout [UInt8]) throws {
-        var i = 0
-        let n = raw.count
+    static func appendReencodedPath(_ raw: UnsafeRawBufferPointer, to out: inout ByteBuffer) throws {
         var start = 0
-        while i < n {
-            if raw[i] == UInt8(ascii: "/") {
-                if i > start {
-                    try PercentEncoding.appendReencoded(
-                        UnsafeRawBufferPointer(rebasing: raw[start..<i]), to: &out, field: "url path")
-                }
-                out.append(UInt8(ascii: "/"))
-                start = i + 1
+        for i in 0..<raw.count where raw[i] == UInt8(ascii: "/") {
+            if i > start {
+                try out.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<i]), field: "url path")
             }
-            i += 1
+            out.append(UInt8(ascii: "/"))
+            start = i + 1
         }
-        if n > start {
-            try PercentEncoding.appendReencoded(
-                UnsafeRawBufferPointer(rebasing: raw[start..<n]), to: &out, field: "url path")
+        if raw.count > start {
+            try out.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count]), field: "url path")
         }
     }
 

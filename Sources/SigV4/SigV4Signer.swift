@@ -146,8 +146,11 @@ public struct SigV4Signer: Sendable {
         var signature: SigV4Signature?
     }
 
-    @inline(__always) private static func raw(_ s: StaticString) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+    /// The error for a name in `signedHeaders` that the request does not carry.
+    private static func missingSignedHeader(_ name: String) -> SignetError {
+        SignetError(
+            "signedHeaders", "\"\(name)\" is not a header of the request",
+            allowed: "names of fields present (host, x-amz-date and the like count once the signer adds them)")
     }
 
     /// Query parameters that only the signer may write.
@@ -199,7 +202,6 @@ public struct SigV4Signer: Sendable {
         }
 
         // One buffer for everything; offsets below point into it.
-        let authority = url.authority
         let tokenLength = token?.utf8.count ?? 0
         var w = ByteBuffer(
             capacity: url.text.utf8.count * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
@@ -224,10 +226,7 @@ public struct SigV4Signer: Sendable {
                     ["host"] + (content ? ["x-amz-content-sha256"] : []) + (date ? ["x-amz-date"] : [])
                         + (securityToken ? ["x-amz-security-token"] : []))
                 for name in wanted where !present.contains(name) {
-                    throw SignetError(
-                        "signedHeaders", "\"\(name)\" is not a header of the request",
-                        allowed:
-                            "names of fields present (host, x-amz-date and the like count once the signer adds them)")
+                    throw SigV4Signer.missingSignedHeader(name)
                 }
                 host = wanted.contains("host")
                 content = content && wanted.contains("x-amz-content-sha256")
@@ -250,7 +249,7 @@ public struct SigV4Signer: Sendable {
             start = w.count
             if host {
                 w.append("host:")
-                w.append(utf8: authority)
+                url.withAuthority { w.append($0) }
                 w.append(0x0a)
             }
             if content {
@@ -270,7 +269,7 @@ public struct SigV4Signer: Sendable {
             }
             headerBlock = start..<w.count
         } else {
-            var list = CanonicalHeaderList(capacity: headerBytes + authority.utf8.count + 160 + tokenLength)
+            var list = CanonicalHeaderList(capacity: headerBytes + url.text.utf8.count + 160 + tokenLength)
             let standard = settings.signedHeaders == .standard
             for f in headers {
                 var name = f.name
@@ -281,7 +280,7 @@ public struct SigV4Signer: Sendable {
                     value.withUTF8 { list.add(name: n, value: UnsafeRawBufferPointer($0)) }
                 }
             }
-            if !hasHost { list.add(name: "host", value: authority) }
+            if !hasHost { url.withAuthority { list.add(name: "host", value: $0) } }
             if !isQuery {
                 amz.withDateTime { list.add(name: "x-amz-date", value: $0) }
                 if settings.contentSha256Header && suppliedContentSHA == nil {
@@ -293,10 +292,7 @@ public struct SigV4Signer: Sendable {
             if case .exactly(let names) = settings.signedHeaders {
                 let wanted = Set(names.map { $0.lowercased() })
                 for name in wanted where !list.contains(name) {
-                    throw SignetError(
-                        "signedHeaders", "\"\(name)\" is not a header of the request",
-                        allowed:
-                            "names of fields present (host, x-amz-date and the like count once the signer adds them)")
+                    throw SigV4Signer.missingSignedHeader(name)
                 }
                 list.filter { wanted.contains($0) }
             }
@@ -379,15 +375,9 @@ public struct SigV4Signer: Sendable {
         w.append(utf8: method)
         w.append(0x0a)
         let pathStart = w.count
-        try url.withRawPath { raw in
-            if !settings.normalizePath && !settings.doubleEncode {
-                try SigV4Signer.appendReencodedPath(raw, to: &w)
-            } else {
-                var path = [UInt8]()
-                try SigV4Canonical.appendCanonicalURI(
-                    raw, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &path)
-                path.withUnsafeBytes { w.append($0) }
-            }
+        try url.withRawPath {
+            try SigV4Canonical.appendCanonicalURI(
+                $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &w)
         }
         let pathRange = pathStart..<w.count
         w.append(0x0a)
@@ -417,13 +407,12 @@ public struct SigV4Signer: Sendable {
         let outStart = w.count
         var added: [HTTPHeader] = []
         if isQuery {
-            w.append(utf8: url.scheme)
-            w.append("://")
-            w.append(utf8: authority)
+            w.append(url.isHTTPS ? "https://" : "http://")
+            url.withAuthority { w.append($0) }
             if !settings.normalizePath && !settings.doubleEncode {
                 w.append(copyOf: pathRange)
             } else {
-                try url.withRawPath { try SigV4Signer.appendReencodedPath($0, to: &w) }
+                try url.withRawPath { try SigV4Canonical.appendReencodedPath($0, to: &w) }
             }
             w.append(UInt8(ascii: "?"))
             if own != nil {
@@ -479,17 +468,6 @@ public struct SigV4Signer: Sendable {
         return Output(text: text, headers: added, signature: result)
     }
 
-    /// The S3 canonical path: every segment re-encoded, literal `/` kept, `%2F` kept escaped.
-    private static func appendReencodedPath(_ raw: UnsafeRawBufferPointer, to w: inout ByteBuffer) throws {
-        var start = 0
-        for i in 0..<raw.count where raw[i] == UInt8(ascii: "/") {
-            if i > start { try w.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<i])) }
-            w.append(UInt8(ascii: "/"))
-            start = i + 1
-        }
-        if raw.count > start { try w.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count])) }
-    }
-
     /// Header names `.standard` leaves unsigned, compared without allocating.
     private static let unsignedByDefault: [StaticString] = [
         "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
@@ -543,11 +521,12 @@ public struct SigV4Signer: Sendable {
                 } else {
                     let name = UnsafeRawBufferPointer(
                         start: amz[j].name.utf8Start, count: amz[j].name.utf8CodeUnitCount)
-                    let c = compare(UnsafeRawBufferPointer(rebasing: o[entries[i].name]), name)
+                    let c = EncodedPairs.compareBytes(UnsafeRawBufferPointer(rebasing: o[entries[i].name]), name)
                     takeOwn =
                         c != 0
                         ? c < 0
-                        : compare(UnsafeRawBufferPointer(rebasing: o[entries[i].value]), w.bytes(amz[j].value)) <= 0
+                        : EncodedPairs.compareBytes(
+                            UnsafeRawBufferPointer(rebasing: o[entries[i].value]), w.bytes(amz[j].value)) <= 0
                 }
                 if i + j > 0 { w.append(UInt8(ascii: "&")) }
                 if takeOwn {
@@ -563,12 +542,6 @@ public struct SigV4Signer: Sendable {
                 }
             }
         }
-    }
-
-    private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let n = min(a.count, b.count)
-        for k in 0..<n where a[k] != b[k] { return a[k] < b[k] ? -1 : 1 }
-        return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
 
     /// The signing key for the request's day, from the one-entry cache or derived now.

@@ -53,42 +53,13 @@ public struct ByteBuffer {
     }
 
     /// Appends a wire component with its `%XX` escapes decoded and each byte encoded again
-    /// canonically (unreserved characters literal, everything else `%XX`).
-    /// - Throws: `SignetError` for a malformed escape (RequestURL has already refused those).
-    @inlinable public mutating func appendReencoded(_ raw: UnsafeRawBufferPointer) throws {
+    /// canonically (unreserved characters literal, `/` too when `keepSlash`, everything else `%XX`).
+    /// - Throws: `SignetError` naming `field` for a malformed escape (RequestURL refuses those first).
+    @inlinable public mutating func appendReencoded(
+        _ raw: UnsafeRawBufferPointer, keepSlash: Bool = false, field: @autoclosure () -> String = "url"
+    ) throws {
         reserve(raw.count * 3)
-        let hex: StaticString = "0123456789ABCDEF"
-        let h = hex.utf8Start
-        var o = written
-        var i = 0
-        let n = raw.count
-        while i < n {
-            var b = raw[i]
-            if b == UInt8(ascii: "%") {
-                guard i + 2 < n, let hi = PercentEncoding.hexValue(raw[i + 1]),
-                    let lo = PercentEncoding.hexValue(raw[i + 2])
-                else {
-                    written = o
-                    throw SignetError(
-                        "url", "malformed percent-escape at byte \(i)",
-                        allowed: "% followed by two hex digits; write a literal % as %25")
-                }
-                b = hi << 4 | lo
-                i += 3
-            } else {
-                i += 1
-            }
-            if PercentEncoding.isUnreserved(b) {
-                base[o] = b
-                o += 1
-            } else {
-                base[o] = 0x25
-                base[o + 1] = h[Int(b >> 4)]
-                base[o + 2] = h[Int(b & 0x0f)]
-                o += 3
-            }
-        }
-        written = o
+        written += try PercentEncoding.writeReencoded(raw, to: base + written, keepSlash: keepSlash, field: field)
     }
 
     @inlinable @inline(__always) public mutating func append(_ text: StaticString) {
@@ -173,27 +144,7 @@ public struct ByteBuffer {
     /// - Throws: `SignetError` naming `field` for a malformed escape.
     @inlinable public mutating func appendDecoded(_ raw: UnsafeRawBufferPointer, field: String) throws {
         reserve(raw.count)
-        var o = written
-        var i = 0
-        let n = raw.count
-        while i < n {
-            let b = raw[i]
-            if b == 0x25 {
-                guard i + 2 < n, let hi = PercentEncoding.hexValue(raw[i + 1]),
-                    let lo = PercentEncoding.hexValue(raw[i + 2])
-                else {
-                    written = o
-                    throw PercentEncoding.malformedEscape(raw, at: i, field: field)
-                }
-                base[o] = hi << 4 | lo
-                i += 3
-            } else {
-                base[o] = b
-                i += 1
-            }
-            o += 1
-        }
-        written = o
+        written += try PercentEncoding.writeDecoded(raw, to: base + written, field: { field })
     }
 
     /// The byte at offset `i` (which must have been written).

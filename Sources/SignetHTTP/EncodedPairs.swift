@@ -100,10 +100,18 @@ public struct EncodedPairs: Sendable {
     }
 
     @inline(__always) static func compare(_ base: UnsafePointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int32 {
+        Int32(
+            compareBytes(
+                UnsafeRawBufferPointer(start: base + a.lowerBound, count: a.count),
+                UnsafeRawBufferPointer(start: base + b.lowerBound, count: b.count)))
+    }
+
+    /// Byte order of two byte strings (the order both signatures sort by): negative, zero or positive.
+    @inlinable public static func compareBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let n = min(a.count, b.count)
         if n > 0 {
-            let c = memcmp(base + a.lowerBound, base + b.lowerBound, n)
-            if c != 0 { return c }
+            let c = memcmp(a.baseAddress!, b.baseAddress!, n)
+            if c != 0 { return Int(c) }
         }
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }
@@ -123,18 +131,6 @@ public struct EncodedPairs: Sendable {
 
     /// True when entry `i`'s encoded name equals `name` byte for byte.
     public func nameEquals(_ i: Int, _ name: String) -> Bool { storage[entries[i].name].elementsEqual(name.utf8) }
-
-    /// Appends `n1=v1&n2=v2…` in the current order.
-    public func writePairs(
-        into out: inout [UInt8], separator: UInt8 = UInt8(ascii: "&"), joiner: UInt8 = UInt8(ascii: "=")
-    ) {
-        for (k, e) in entries.enumerated() {
-            if k > 0 { out.append(separator) }
-            out.append(contentsOf: storage[e.name])
-            out.append(joiner)
-            out.append(contentsOf: storage[e.value])
-        }
-    }
 
     /// Appends `n1=v1&n2=v2…` in the current order.
     public func writePairs(into out: inout ByteBuffer) {
@@ -167,14 +163,6 @@ public struct EncodedPairs: Sendable {
             }
         }
     }
-
-    /// Appends the names joined by `separator` in the current order.
-    public func writeNames(into out: inout [UInt8], separator: UInt8 = UInt8(ascii: ";")) {
-        for (k, e) in entries.enumerated() {
-            if k > 0 { out.append(separator) }
-            out.append(contentsOf: storage[e.name])
-        }
-    }
 }
 
 extension Array where Element == UInt8 {
@@ -182,23 +170,5 @@ extension Array where Element == UInt8 {
     @inlinable public mutating func append(utf8 string: String) {
         var s = string
         s.withUTF8 { append(contentsOf: $0) }
-    }
-
-    /// Appends an integer in decimal.
-    @inlinable public mutating func append(decimal value: Int64) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var v = value.magnitude
-        // Digits backwards into a small buffer; division by the constant 10 compiles to a multiply.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let n = Swift.withUnsafeMutableBytes(of: &buffer) { b -> Int in
-            var i = 24
-            repeat {
-                i &-= 1
-                b[i] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
-                v /= 10
-            } while v > 0
-            return i
-        }
-        Swift.withUnsafeBytes(of: &buffer) { append(contentsOf: $0[n..<24]) }
     }
 }

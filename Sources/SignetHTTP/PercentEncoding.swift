@@ -73,38 +73,73 @@ public enum PercentEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes a wire component at `o` with its `%XX` escapes decoded and every byte encoded again
+    /// canonically; returns the bytes written (at most 3 per input byte). `+` is a literal plus.
+    /// - Throws: `SignetError` naming `field` for a `%` not followed by two hex digits.
+    @inline(__always) @inlinable static func writeReencoded(
+        _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool, field: () -> String
+    ) throws(SignetError) -> Int {
+        let n = raw.count
+        var i = 0
+        var k = 0
+        while i < n {
+            var b = raw[i]
+            if b == 0x25 {
+                guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
+                    throw malformedEscape(raw, at: i, field: field())
+                }
+                b = hi << 4 | lo
+                i &+= 3
+            } else {
+                i &+= 1
+            }
+            if isUnreserved(b) || (keepSlash && b == 0x2f) {
+                o[k] = b
+                k &+= 1
+            } else {
+                o[k] = 0x25
+                o[k &+ 1] = upperHexDigit(b >> 4)
+                o[k &+ 2] = upperHexDigit(b & 0x0f)
+                k &+= 3
+            }
+        }
+        return k
+    }
+
+    /// Writes a wire component at `o` with its `%XX` escapes decoded (`+` stays `+`); returns the
+    /// bytes written (at most one per input byte).
+    /// - Throws: `SignetError` naming `field` for a `%` not followed by two hex digits.
+    @inline(__always) @inlinable static func writeDecoded(
+        _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, field: () -> String
+    ) throws(SignetError) -> Int {
+        let n = raw.count
+        var i = 0
+        var k = 0
+        while i < n {
+            let b = raw[i]
+            if b == 0x25 {
+                guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
+                    throw malformedEscape(raw, at: i, field: field())
+                }
+                o[k] = hi << 4 | lo
+                i &+= 3
+            } else {
+                o[k] = b
+                i &+= 1
+            }
+            k &+= 1
+        }
+        return k
+    }
+
     /// Appends a wire component after decoding its `%XX` escapes and encoding it again canonically.
     /// `+` is a literal plus (RFC 3986), so it becomes `%2B`.
     /// - Throws: `SignetError` for a `%` not followed by two hex digits.
     @inlinable public static func appendReencoded(
         _ raw: UnsafeRawBufferPointer, to out: inout [UInt8], keepSlash: Bool = false, field: @autoclosure () -> String
     ) throws {
-        let n = raw.count
-        try appending(to: &out, maxGrowth: n &* 3) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) -> Int in
-            var i = 0
-            var k = 0
-            while i < n {
-                var b = raw[i]
-                if b == 0x25 {
-                    guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
-                        throw malformedEscape(raw, at: i, field: field())
-                    }
-                    b = hi << 4 | lo
-                    i &+= 3
-                } else {
-                    i &+= 1
-                }
-                if isUnreserved(b) || (keepSlash && b == 0x2f) {
-                    o[k] = b
-                    k &+= 1
-                } else {
-                    o[k] = 0x25
-                    o[k &+ 1] = upperHexDigit(b >> 4)
-                    o[k &+ 2] = upperHexDigit(b & 0x0f)
-                    k &+= 3
-                }
-            }
-            return k
+        try appending(to: &out, maxGrowth: raw.count &* 3) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) in
+            try writeReencoded(raw, to: o, keepSlash: keepSlash, field: field)
         }
     }
 
@@ -112,25 +147,8 @@ public enum PercentEncoding {
     @inlinable public static func appendDecoded(
         _ raw: UnsafeRawBufferPointer, to out: inout [UInt8], field: @autoclosure () -> String
     ) throws {
-        let n = raw.count
-        try appending(to: &out, maxGrowth: n) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) -> Int in
-            var i = 0
-            var k = 0
-            while i < n {
-                let b = raw[i]
-                if b == 0x25 {
-                    guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
-                        throw malformedEscape(raw, at: i, field: field())
-                    }
-                    o[k] = hi << 4 | lo
-                    i &+= 3
-                } else {
-                    o[k] = b
-                    i &+= 1
-                }
-                k &+= 1
-            }
-            return k
+        try appending(to: &out, maxGrowth: raw.count) { (o: UnsafeMutablePointer<UInt8>) throws(SignetError) in
+            try writeDecoded(raw, to: o, field: field)
         }
     }
 

@@ -12,7 +12,7 @@ enum COSVectorRunner {
 
         // Build everything that may legitimately fail inside one do-block, for expectError cases.
         var result: (COSSignature?, COSPostPolicy?)
-        do {
+        let verdict = try VectorRunner.attempt(expectError: expectError, file: file, id: id) {
             let creds = try COSCredentials(
                 secretId: try credentialsField.required("id").string(),
                 secretKey: try credentialsField.required("secret").string(),
@@ -43,13 +43,8 @@ enum COSVectorRunner {
                     nil
                 )
             }
-        } catch let error as VectorFileError {
-            throw error
-        } catch {
-            if let expectError { return VectorRunner.expectedError(expectError, got: error, file: file, id: id) }
-            return .fail(file, id, stage: "error", expected: "a signature", actual: String(describing: error))
         }
-        if let expectError { return VectorRunner.expectedError(expectError, got: nil, file: file, id: id) }
+        if let verdict { return verdict }
 
         var c = StageComparison(file: file, id: id)
         if let s = result.0 {

@@ -43,7 +43,7 @@ enum SigV4VectorRunner {
         var policy: SigV4PostPolicy?
         var body: [UInt8] = []
         var upload: AWSChunkedUpload?
-        do {
+        let verdict = try VectorRunner.attempt(expectError: expectError, file: file, id: id) {
             let credentials = try SigV4Credentials(
                 accessKeyId: try credentialsField.required("id").string(),
                 secretAccessKey: try credentialsField.required("secret").string(),
@@ -84,13 +84,8 @@ enum SigV4VectorRunner {
                     signature = try signer.presign(request, expires: expires, payload: payload, at: time)
                 }
             }
-        } catch let error as VectorFileError {
-            throw error
-        } catch {
-            if let expectError { return VectorRunner.expectedError(expectError, got: error, file: file, id: id) }
-            return .fail(file, id, stage: "error", expected: "a signature", actual: String(describing: error))
         }
-        if let expectError { return VectorRunner.expectedError(expectError, got: nil, file: file, id: id) }
+        if let verdict { return verdict }
 
         var c = StageComparison(file: file, id: id)
         if let p = policy {

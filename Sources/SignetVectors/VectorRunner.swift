@@ -92,6 +92,24 @@ public enum VectorRunner {
         }
     }
 
+    /// Runs the part of a vector that may legitimately fail. Returns the verdict when that settles
+    /// the case (the expected error, a success where an error was expected, an unexpected error),
+    /// or nil to go on comparing stages. Errors in the vector file itself propagate.
+    static func attempt(expectError: String?, file: String, id: String, _ body: () throws -> Void) throws
+        -> VectorResult?
+    {
+        do {
+            try body()
+        } catch let error as VectorFileError {
+            throw error
+        } catch {
+            if let expectError { return expectedError(expectError, got: error, file: file, id: id) }
+            return .fail(file, id, stage: "error", expected: "a signature", actual: String(describing: error))
+        }
+        if let expectError { return expectedError(expectError, got: nil, file: file, id: id) }
+        return nil
+    }
+
     /// Pass when `error` mentions `expected` (case-insensitive).
     static func expectedError(_ expected: String, got error: Error?, file: String, id: String) -> VectorResult {
         guard let error else {

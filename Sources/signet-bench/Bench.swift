@@ -6,15 +6,13 @@ import Signet
 struct Bench {
     static func main() throws {
 
-        // Inputs fixed by issue 6, identical to the C floor and the Python peers (Benchmarks/compare).
-        let key = "photos/2024/06/holiday pictures/IMG_20240612_141459.jpg"
-        let encodedKey = PercentEncoding.encode(key, keepSlash: true)
+        let encodedKey = PercentEncoding.encode(BenchInputs.key, keepSlash: true)
         let cosURL =
             "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/\(encodedKey)?response-content-type=image%2Fjpeg&response-content-disposition=attachment"
         let cosKeyTime = try KeyTime(parsing: "1718201699;1718205299")
         let cosSigner = COSSigner(
             credentials: try COSCredentials(
-                secretId: "AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q", secretKey: "BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz"))
+                secretId: BenchInputs.cosExampleSecretId, secretKey: BenchInputs.cosExampleSecretKey))
 
         let arguments = CommandLine.arguments.dropFirst()
         let asJSON = arguments.contains("--json")

@@ -4,14 +4,13 @@ import Signet
 enum SigV4Bench {
     static let url =
         "https://examplebucket.s3.us-east-1.amazonaws.com/"
-        + PercentEncoding.encode("photos/2024/06/holiday pictures/IMG_20240612_141459.jpg", keepSlash: true)
-    /// 2024-06-12T14:14:59Z, the time the floor and the peers sign at.
-    static let time: Int64 = 1_718_201_699
+        + PercentEncoding.encode(BenchInputs.key, keepSlash: true)
+    static let time = BenchInputs.time
 
     static func signer() throws -> SigV4Signer {
         SigV4Signer(
             credentials: try SigV4Credentials(
-                accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+                accessKeyId: BenchInputs.awsExampleAccessKeyId, secretAccessKey: BenchInputs.awsExampleSecretAccessKey),
             settings: try SigV4Settings(region: "us-east-1"))
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-import SignetVectors
 import Testing
 
 /// Signs 2,000 fresh random requests with Tencent's cos-python-sdk-v5 (through the committed
@@ -11,19 +9,6 @@ struct COSDifferentialTests {
             if: pythonPeerAvailable("qcloud_cos"), "cos-python-sdk-v5 is not installed (pip install cos-python-sdk-v5)")
     )
     func twoThousandRandomRequestsMatchTheSDK() throws {
-        let seed = Int(Date().timeIntervalSince1970) % 100_000 + 1000
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("signet-cos-diff-\(seed).json").path
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try runProcess([
-            "python3", "scripts/cos_vectors.py", "--seed", "\(seed)", "--count", "2000", "--out", out,
-        ])
-        try #require(r.status == 0, "generator failed: \(r.error)")
-        let report = try VectorRunner.run(paths: [out])
-        #expect(report.results.count == 2000)
-        let failures = report.results.filter { !$0.passed }
-        #expect(
-            failures.isEmpty,
-            "seed \(seed): \(failures.count) mismatches, first: \(failures.first.map { "\($0.id) \($0.failure!.stage)" } ?? "")"
-        )
+        try expectPeerAgreement(generator: "scripts/cos_vectors.py")
     }
 }

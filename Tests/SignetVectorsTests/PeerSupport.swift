@@ -1,4 +1,5 @@
 import Foundation
+import SignetVectors
 import Testing
 
 /// Runs a command and returns its exit status and standard output.
@@ -29,4 +30,24 @@ func pythonPeerAvailable(_ module: String) -> Bool {
     let ok = (try? runProcess(["python3", "-c", "import \(module)"]).status) == 0
     if !ok && isCI { Issue.record("python module \(module) is missing in CI; .ci/run must install it") }
     return ok
+}
+
+/// Has a committed generator sign `count` fresh random requests with a peer (seed from the clock,
+/// printed on failure so a run can be repeated), then requires Signet to reproduce every stage.
+func expectPeerAgreement(generator: String, count: Int = 2000, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
+    let seed = Int(Date().timeIntervalSince1970) % 100_000 + 1000
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("signet-diff-\(seed)-\(UUID()).json").path
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let r = try runProcess(["python3", generator, "--seed", "\(seed)", "--count", "\(count)", "--out", out])
+    try #require(r.status == 0, "generator failed: \(r.error)", sourceLocation: sourceLocation)
+    let report = try VectorRunner.run(paths: [out])
+    #expect(report.results.count == count, sourceLocation: sourceLocation)
+    let failures = report.results.filter { !$0.passed }
+    let first = failures.first.map {
+        "\($0.id) \($0.failure!.stage): expected \($0.failure!.expected) actual \($0.failure!.actual)"
+    }
+    #expect(
+        failures.isEmpty, "seed \(seed): \(failures.count) mismatches, first: \(first ?? "")",
+        sourceLocation: sourceLocation)
 }
