@@ -258,16 +258,8 @@ enum SignatureMismatchRule {
         if let twice = try? PercentEncoding.decodeToString(mine.path) {
             add("the path is signed decoded twice", "signature-mismatch.path-encoding", path: twice)
         }
-        if let ct = request.headers["Content-Type"], auth.signedHeaders.contains("content-type") {
-            if let semi = ct.firstIndex(of: ";") {
-                add(
-                    "Content-Type is signed without `\(ct[semi...])`", "signature-mismatch.header-altered",
-                    headers: ["content-type": String(ct[..<semi]).trimmingSpaces])
-            } else {
-                add(
-                    "Content-Type is signed with `; charset=utf-8`", "signature-mismatch.header-altered",
-                    headers: ["content-type": ct + "; charset=utf-8"])
-            }
+        if let guess = contentTypeGuess(request, auth) {
+            add(guess.label, "signature-mismatch.header-altered", headers: ["content-type": guess.value])
         }
         if auth.signedHeaders.contains("host") {
             if url.port != nil {
@@ -433,16 +425,8 @@ enum SignatureMismatchRule {
         add(
             "`+` in the path is signed as `%20`", "signature-mismatch.path-encoding",
             path: mine.path.replacingAll("%2B", with: "%20"))
-        if let ct = request.headers["Content-Type"], auth.signedHeaders.contains("content-type") {
-            if let semi = ct.firstIndex(of: ";") {
-                add(
-                    "Content-Type is signed without `\(ct[semi...])`", "signature-mismatch.header-altered",
-                    headers: ["content-type": String(ct[..<semi]).trimmingSpaces])
-            } else {
-                add(
-                    "Content-Type is signed with `; charset=utf-8`", "signature-mismatch.header-altered",
-                    headers: ["content-type": ct + "; charset=utf-8"])
-            }
+        if let guess = contentTypeGuess(request, auth) {
+            add(guess.label, "signature-mismatch.header-altered", headers: ["content-type": guess.value])
         }
         if auth.signedHeaders.contains("host") {
             if url.port != nil {
@@ -461,6 +445,16 @@ enum SignatureMismatchRule {
         -> [Finding]
     {
         HostRule.findings(s)
+    }
+
+    /// The Content-Type a client may really have signed when the wire value differs: without its
+    /// parameters, or with the `; charset=utf-8` that libraries add. Nil when Content-Type is not signed.
+    static func contentTypeGuess(_ request: ExchangeRequest, _ auth: RequestAuth) -> (label: String, value: String)? {
+        guard let ct = request.headers["Content-Type"], auth.signedHeaders.contains("content-type") else { return nil }
+        if let semi = ct.firstIndex(of: ";") {
+            return ("Content-Type is signed without `\(ct[semi...])`", String(ct[..<semi]).trimmingSpaces)
+        }
+        return ("Content-Type is signed with `; charset=utf-8`", ct + "; charset=utf-8")
     }
 
     static func firstDifference(_ a: [String], _ b: [String]) -> (String?, String?)? {
