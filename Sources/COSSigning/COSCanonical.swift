@@ -5,22 +5,24 @@ import SignetHTTP
 /// HttpString → StringToSign → SignKey → Signature → Authorization.
 public enum COSCanonical {
     /// `lower(method)\npath\nparams\nheaders\n`, with the path the *decoded* wire path and the pair
-    /// lists already encoded and sorted. Returns where the decoded path stands in `out`.
+    /// lists already encoded and sorted, their bytes earlier in `out`. Returns where the decoded path stands in `out`.
     /// - Throws: `SignetError` for a malformed percent-escape in the path.
     @discardableResult
     public static func writeHttpString(
-        method: String, rawPath: UnsafeRawBufferPointer, parameters: EncodedPairs, headers: EncodedPairs,
+        method: String, rawPath: UnsafeRawBufferPointer, parameters: BufferPairs, headers: BufferPairs,
         into out: inout ByteBuffer
     ) throws -> Range<Int> {
-        for c in method.utf8 { out.append(c >= 0x41 && c <= 0x5a ? c | 0x20 : c) }
+        let methodStart = out.count
+        out.append(utf8: method)
+        out.lowercase(methodStart..<out.count)
         out.append(0x0a)
         let pathStart = out.count
         try out.appendDecoded(rawPath, field: "url path")
         let path = pathStart..<out.count
         out.append(0x0a)
-        parameters.writePairs(into: &out)
+        out.append(pairs: parameters)
         out.append(0x0a)
-        headers.writePairs(into: &out)
+        out.append(pairs: headers)
         out.append(0x0a)
         return path
     }

@@ -108,71 +108,95 @@ public struct COSSigner: Sendable {
         var signature: COSSignature?
     }
 
-    /// True when an encoded parameter name is one of the `q-…` fields of a COS signature.
-    private static func isSignatureParameter(_ name: UnsafeRawBufferPointer) -> Bool {
-        guard name.count >= 4, name[0] == UInt8(ascii: "q"), name[1] == UInt8(ascii: "-") else { return false }
-        let text = String(decoding: name, as: UTF8.self)
-        return [
-            "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
-        ].contains(text)
-    }
+    /// The `q-…` fields of a COS signature, which a URL to sign must not carry already.
+    private static let signatureParameters: [StaticString] = [
+        "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
+    ]
 
-    /// The whole pipeline in one buffer: HttpString, StringToSign, signature, then the output.
-    /// With `capture`, every intermediate value is also returned as text.
+    /// The whole pipeline in one buffer: parameter and header lists, HttpString, StringToSign,
+    /// signature, then the output. With `capture`, every intermediate value is also returned as text.
     private func run(
         method: String, url: RequestURL, headers: HTTPHeaders, keyTime rawKeyTime: KeyTime, mode: COSSignature.Mode,
         capture: Bool
     ) throws -> Output {
         let keyTime = try checked(rawKeyTime)
+        var headerBytes = 0
+        for field in headers { headerBytes += field.name.utf8.count + field.value.utf8.count }
+        let tokenBytes = credentials.sessionToken?.utf8.count ?? 0
+        let estimate =
+            5 * url.text.utf8.count + 4 * headerBytes + 5 * tokenBytes + 3 * credentials.secretId.utf8.count + 400
+        return try ByteBuffer.withScratch(capacity: estimate) { w in
+            try BufferPairs.with(capacity: url.queryItemCount + 1) { params in
+                try BufferPairs.with(capacity: headers.count + 2) { signed in
+                    try run(
+                        method: method, url: url, headers: headers, keyTime: keyTime, mode: mode, capture: capture,
+                        params: &params, signed: &signed, w: &w)
+                }
+            }
+        }
+    }
+
+    private func run(
+        method: String, url: RequestURL, headers: HTTPHeaders, keyTime: KeyTime, mode: COSSignature.Mode,
+        capture: Bool, params: inout BufferPairs, signed: inout BufferPairs, w: inout ByteBuffer
+    ) throws -> Output {
         let token = credentials.sessionToken
         let signToken = token != nil && options.signSessionToken
 
-        // Parameters: every URL item, then the token in query mode.
-        var params = EncodedPairs(capacity: url.text.utf8.count + (token?.utf8.count ?? 0) * 3 + 32)
-        try params.addQuery(of: url, lowercaseNames: true)
-        try params.storage.withUnsafeBytes { s in
-            for e in params.entries where COSSigner.isSignatureParameter(UnsafeRawBufferPointer(rebasing: s[e.name])) {
+        // Parameters: every URL item (names lower-cased after encoding), then the token in query mode.
+        try url.forEachQueryItem { name, value in
+            let nameStart = w.count
+            try w.appendReencoded(name, field: "url query")
+            w.lowercase(nameStart..<w.count)
+            let nameEnd = w.count
+            if w.count - nameStart >= 4, w[nameStart] == UInt8(ascii: "q"), w[nameStart + 1] == UInt8(ascii: "-"),
+                COSSigner.signatureParameters.contains(where: { w.equals(nameStart..<nameEnd, $0) })
+            {
                 throw SignetError(
-                    "url", "already carries \(String(decoding: s[e.name], as: UTF8.self)); it is a signed URL",
+                    "url", "already carries \(w.string(nameStart..<nameEnd)); it is a signed URL",
                     allowed: "the object URL without an old signature")
             }
+            if let value { try w.appendReencoded(value, field: "url query") }
+            params.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
         }
         if mode == .query, let token, signToken {
-            params.add(name: COSSigningOptions.securityTokenName, value: token, lowercaseName: true)
+            let nameStart = w.count
+            w.append(utf8: COSSigningOptions.securityTokenName)
+            let nameEnd = w.count
+            w.appendPercentEncoded(token)
+            params.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
         }
         if case .exactly(let names) = options.parameters {
             // A listed name may be written decoded (`a/b`) or as signed (`a%2fb`).
             var wanted = Set<String>()
+            let present = Set((0..<params.count).map { w.string(params[$0].name) })
             for name in names {
                 let forms = [name.lowercased(), PercentEncoding.encode(name).lowercased()]
-                guard (0..<params.count).contains(where: { i in forms.contains { params.nameEquals(i, $0) } }) else {
+                guard forms.contains(where: present.contains) else {
                     throw SignetError(
                         "signedParams", "\"\(name)\" is not a parameter of the request",
                         allowed: "names present in the URL")
                 }
                 wanted.formUnion(forms)
             }
-            params.filter { wanted.contains(String(decoding: $0, as: UTF8.self)) }
+            params.removeAll { wanted.contains(w.string($0.name)) }
         }
-        params.sort()
+        params.sort(in: w)
 
         // Headers: the token header in header mode, then the selection.
         var tokenHeader: HTTPHeader?
         if mode == .header, let token, !headers.contains(COSSigningOptions.securityTokenName) {
             tokenHeader = HTTPHeader(COSSigningOptions.securityTokenName, token)
         }
-        let signed = try selectHeaders(headers, extra: tokenHeader, url: url, excludeToken: token != nil && !signToken)
+        try selectHeaders(
+            headers, extra: tokenHeader, url: url, excludeToken: token != nil && !signToken, into: &signed, w: &w)
 
-        // HttpString, then StringToSign right after it, then the output: one buffer, one allocation.
-        let tokenBytes = token?.utf8.count ?? 0
-        var w = ByteBuffer(
-            capacity: 4 * url.text.utf8.count + 2 * (params.storage.count + signed.storage.count) + 3 * tokenBytes
-                + 3 * credentials.secretId.utf8.count + 360)
-        defer { w.deallocate() }
+        // HttpString, then StringToSign right after it, then the output.
+        let httpStart = w.count
         let path = try url.withRawPath {
             try COSCanonical.writeHttpString(method: method, rawPath: $0, parameters: params, headers: signed, into: &w)
         }
-        let http = 0..<w.count
+        let http = httpStart..<w.count
         let (start, end) = COSCanonical.writeStringToSign(keyTime: keyTime, httpString: w.bytes(http), into: &w)
         let keyTimeText = start.lowerBound..<end.upperBound
         let stringToSign = http.upperBound..<w.count
@@ -189,9 +213,9 @@ public struct COSSigner: Sendable {
             w.append("&q-key-time=")
             w.append(copyOf: keyTimeText)
             w.append("&q-header-list=")
-            signed.writeNames(into: &w)
+            w.append(namesOf: signed)
             w.append("&q-url-param-list=")
-            params.writeNames(into: &w)
+            w.append(namesOf: params)
             w.append("&q-signature=")
             signature.withUnsafeBytes { w.appendLowercaseHex($0) }
         } else {
@@ -207,20 +231,16 @@ public struct COSSigner: Sendable {
                 w.append(copyOf: end)
             }
             w.append("&q-header-list=")
-            signed.writeEncodedNames(into: &w)
+            w.append(encodedNamesOf: signed)
             w.append("&q-url-param-list=")
-            params.writeEncodedNames(into: &w)
+            w.append(encodedNamesOf: params)
             w.append("&q-signature=")
             signature.withUnsafeBytes { w.appendLowercaseHex($0) }
-            try url.withBytes { b in
-                for item in url.rawQueryItems {
-                    w.append(UInt8(ascii: "&"))
-                    try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]))
-                    w.append(UInt8(ascii: "="))
-                    if let vs = item.valueStart {
-                        try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]))
-                    }
-                }
+            try url.forEachQueryItem { name, value in
+                w.append(UInt8(ascii: "&"))
+                try w.appendReencoded(name)
+                w.append(UInt8(ascii: "="))
+                if let value { try w.appendReencoded(value) }
             }
             if let token {
                 w.append("&x-cos-security-token=")
@@ -231,10 +251,10 @@ public struct COSSigner: Sendable {
         guard capture else { return Output(text: text, signature: nil) }
 
         let listsStart = w.count
-        signed.writeNames(into: &w)
+        w.append(namesOf: signed)
         let headerList = w.string(listsStart..<w.count)
         let paramsStart = w.count
-        params.writeNames(into: &w)
+        w.append(namesOf: params)
         let paramList = w.string(paramsStart..<w.count)
         var headersToAdd: [HTTPHeader] = []
         let authorization: String
@@ -255,50 +275,85 @@ public struct COSSigner: Sendable {
         return Output(text: text, signature: result)
     }
 
-    /// True when the standard selection signs a header (`name` already lower-case).
-    private static func isStandardHeader(_ name: String) -> Bool {
-        name.hasPrefix("x-cos-") || name.hasPrefix("x-ci-") || COSSigningOptions.standardHeaderNames.contains(name)
+    /// True when the standard selection signs a header (`name`: its encoded, lower-cased bytes).
+    private static func isStandardHeader(_ name: Range<Int>, in w: ByteBuffer) -> Bool {
+        func hasPrefix(_ p: StaticString) -> Bool {
+            name.count > p.utf8CodeUnitCount && w.equals(name.lowerBound..<name.lowerBound + p.utf8CodeUnitCount, p)
+        }
+        return hasPrefix("x-cos-") || hasPrefix("x-ci-")
+            || COSSigner.standardHeaderNames.contains { w.equals(name, $0) }
     }
 
-    /// The signed header pairs, encoded and sorted. Repeated names are joined with `,` in order.
-    private func selectHeaders(_ fields: HTTPHeaders, extra: HTTPHeader?, url: RequestURL, excludeToken: Bool) throws
-        -> EncodedPairs
-    {
-        var chosen: [(name: String, value: String)] = []
+    /// `COSSigningOptions.standardHeaderNames`, as static text for comparing bytes.
+    private static let standardHeaderNames: [StaticString] = [
+        "host", "content-type", "content-length", "content-md5", "range",
+    ]
+
+    /// Writes the signed header pairs (encoded, lower-cased names) into `w` and lists them in
+    /// `pairs`, sorted. Repeated names are joined with `,` in arrival order.
+    private func selectHeaders(
+        _ fields: HTTPHeaders, extra: HTTPHeader?, url: RequestURL, excludeToken: Bool, into pairs: inout BufferPairs,
+        w: inout ByteBuffer
+    ) throws {
         var hasHost = false
-        var exact: Set<String>?
-        if case .exactly(let names) = options.headers { exact = Set(names.map { $0.lowercased() }) }
+        // `.exactly`: the names as they are compared (encoded, lower-case), each with its spelling.
+        var exact: [String: String]?
+        if case .exactly(let names) = options.headers {
+            var spellings: [String: String] = [:]
+            for name in names { spellings[PercentEncoding.encode(name).lowercased()] = name }
+            exact = spellings
+        }
         func consider(_ field: HTTPHeader) {
-            let name = field.name.lowercased()
-            if name == "host" { hasHost = true }
-            if excludeToken, name == COSSigningOptions.securityTokenName { return }
-            guard exact?.contains(name) ?? COSSigner.isStandardHeader(name) else { return }
-            let value = field.value.trimmingSpaces
-            if let i = chosen.firstIndex(where: { $0.name == name }) {
-                chosen[i].value += "," + value
-            } else {
-                chosen.append((name, value))
+            let nameStart = w.count
+            w.appendPercentEncoded(field.name)
+            w.lowercase(nameStart..<w.count)
+            let name = nameStart..<w.count
+            if w.equals(name, "host") { hasHost = true }
+            let skip =
+                (excludeToken && w.equals(name, "x-cos-security-token"))
+                || !(exact.map { $0[w.string(name)] != nil } ?? COSSigner.isStandardHeader(name, in: w))
+            if skip {
+                w.truncate(to: nameStart)
+                return
             }
+            var value = field.value
+            value.withUTF8 { v in
+                var lo = 0
+                var hi = v.count
+                while lo < hi, COSSigner.isTrimmed(v[lo]) { lo += 1 }
+                while hi > lo, COSSigner.isTrimmed(v[hi - 1]) { hi -= 1 }
+                w.appendPercentEncoded(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: v[lo..<hi])))
+            }
+            pairs.append(name: name, value: name.upperBound..<w.count)
         }
         for field in fields { consider(field) }
         if let extra { consider(extra) }
-        var pairs = EncodedPairs(capacity: 96 + 3 * chosen.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count })
-        for (name, value) in chosen { pairs.add(name: name, value: value, lowercaseName: true) }
-        if !hasHost, exact?.contains("host") ?? true {
-            url.withAuthority { a in
-                "host".utf8.withContiguousStorageIfAvailable {
-                    pairs.add(name: UnsafeRawBufferPointer($0), value: a, lowercaseName: false)
-                }
-            }
+        if pairs.count > 1 {
+            pairs.sort(in: w, byValue: false)
+            pairs.joinRepeatedNames(in: &w, separator: "%2C")
         }
         if let exact {
-            for name in exact where !chosen.contains(where: { $0.name == name }) && !(name == "host" && !hasHost) {
+            for (name, spelling) in exact
+            where !(0..<pairs.count).contains(where: { w.string(pairs[$0].name) == name })
+                && !(name == "host" && !hasHost)
+            {
                 throw SignetError(
-                    "signedHeaders", "\"\(name)\" is not a header of the request", allowed: "names of headers present")
+                    "signedHeaders", "\"\(spelling)\" is not a header of the request",
+                    allowed: "names of headers present")
             }
         }
-        pairs.sort()
-        return pairs
+        if !hasHost, exact.map({ $0["host"] != nil }) ?? true {
+            let nameStart = w.count
+            w.append("host")
+            let nameEnd = w.count
+            url.withAuthority { w.appendPercentEncoded($0) }
+            pairs.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
+            pairs.sort(in: w)
+        }
+    }
+
+    @inline(__always) private static func isTrimmed(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0a || c == 0x0d
     }
 
     /// The SignKey for a window, from the one-entry cache or derived now.

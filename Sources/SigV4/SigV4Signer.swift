@@ -203,10 +203,32 @@ public struct SigV4Signer: Sendable {
 
         // One buffer for everything; offsets below point into it.
         let tokenLength = token?.utf8.count ?? 0
-        var w = ByteBuffer(
-            capacity: url.text.utf8.count * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
-                + credentials.accessKeyId.utf8.count * 6 + 900)
-        defer { w.deallocate() }
+        let estimate =
+            url.text.utf8.count * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
+            + credentials.accessKeyId.utf8.count * 6 + 900
+        return try ByteBuffer.withScratch(capacity: estimate) { w in
+            try BufferPairs.with(capacity: url.queryItemCount) { own in
+                try BufferPairs.with(capacity: 6) { amzParameters in
+                    try run(
+                        method: method, url: url, headers: headers, payload: payloadValue, isQuery: isQuery,
+                        expires: expires, time: time, amz: amz, hasHost: hasHost,
+                        suppliedContentSHA: suppliedContentSHA, headerBytes: headerBytes, capture: capture, w: &w,
+                        own: &own, amzParameters: &amzParameters)
+                }
+            }
+        }
+    }
+
+    /// The pipeline proper, writing into `w`: header block, query lists, canonical request, string
+    /// to sign, signature and output.
+    private func run(
+        method: String, url: RequestURL, headers: HTTPHeaders, payload payloadValue: String, isQuery: Bool,
+        expires: Int64, time: Int64, amz: AmzTime, hasHost: Bool, suppliedContentSHA: String?, headerBytes: Int,
+        capture: Bool, w: inout ByteBuffer, own: inout BufferPairs, amzParameters: inout BufferPairs
+    ) throws -> Output {
+        let token = credentials.sessionToken
+        let signToken = token != nil && settings.sessionTokenSigned
+        let tokenLength = token?.utf8.count ?? 0
 
         // Signed header names and the canonical header block (written to `headerBlock`).
         var addedContentSHA = false
@@ -320,54 +342,65 @@ public struct SigV4Signer: Sendable {
         let scopeRange = scopeStart..<w.count
 
         // The URL's own parameters, re-encoded and sorted.
-        var own: EncodedPairs?
-        if !url.rawQueryItems.isEmpty {
-            var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
-            try pairs.addQuery(of: url, lowercaseNames: false)
-            try SigV4Signer.refuseReservedParameters(pairs)
-            pairs.sort()
-            own = pairs
+        try url.forEachQueryItem { name, value in
+            let nameStart = w.count
+            try w.appendReencoded(name, field: "url query")
+            let nameEnd = w.count
+            if let reserved = SigV4Signer.reservedParameters.first(where: {
+                ByteWriting.equalsIgnoringCase(w.bytes(nameStart..<nameEnd), $0)
+            }) {
+                throw SignetError(
+                    "url", "already carries the \(reserved) parameter, which only the signer writes",
+                    allowed:
+                        "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
+                )
+            }
+            if let value { try w.appendReencoded(value, field: "url query") }
+            own.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
         }
+        own.sort(in: w)
 
-        // Query mode: the X-Amz parameters' encoded values, in canonical order.
-        var amzParameters: [(name: StaticString, value: Range<Int>)] = []
+        // Query mode: the X-Amz parameters, written in canonical order.
         var namesEncoded = 0..<0
         var tokenEncoded: Range<Int>?
         if isQuery {
-            amzParameters.reserveCapacity(6)
-            var start = w.count
-            w.append("AWS4-HMAC-SHA256")
-            amzParameters.append(("X-Amz-Algorithm", start..<w.count))
-            start = w.count
-            w.appendPercentEncoded(credentials.accessKeyId)
-            w.append("%2F")
-            w.append(date: amz)
-            w.append("%2F")
-            w.appendPercentEncoded(settings.region)
-            w.append("%2F")
-            w.appendPercentEncoded(settings.service)
-            w.append("%2Faws4_request")
-            amzParameters.append(("X-Amz-Credential", start..<w.count))
-            start = w.count
-            w.append(dateTime: amz)
-            amzParameters.append(("X-Amz-Date", start..<w.count))
-            start = w.count
-            w.append(decimal: expires)
-            amzParameters.append(("X-Amz-Expires", start..<w.count))
+            func parameter(_ name: StaticString, _ value: (inout ByteBuffer) -> Void) -> Range<Int> {
+                let nameStart = w.count
+                w.append(name)
+                let valueStart = w.count
+                value(&w)
+                amzParameters.append(name: nameStart..<valueStart, value: valueStart..<w.count)
+                return valueStart..<w.count
+            }
+            _ = parameter("X-Amz-Algorithm") { $0.append("AWS4-HMAC-SHA256") }
+            _ = parameter("X-Amz-Credential") { w in
+                w.appendPercentEncoded(credentials.accessKeyId)
+                w.append("%2F")
+                w.append(date: amz)
+                w.append("%2F")
+                w.appendPercentEncoded(settings.region)
+                w.append("%2F")
+                w.appendPercentEncoded(settings.service)
+                w.append("%2Faws4_request")
+            }
+            _ = parameter("X-Amz-Date") { $0.append(dateTime: amz) }
+            _ = parameter("X-Amz-Expires") { $0.append(decimal: expires) }
             if let token {
-                start = w.count
-                w.appendPercentEncoded(token)
-                tokenEncoded = start..<w.count
-                if signToken { amzParameters.append(("X-Amz-Security-Token", start..<w.count)) }
+                if signToken {
+                    tokenEncoded = parameter("X-Amz-Security-Token") { $0.appendPercentEncoded(token) }
+                } else {
+                    let start = w.count
+                    w.appendPercentEncoded(token)
+                    tokenEncoded = start..<w.count
+                }
             }
-            start = w.count
-            w.reserve(namesRange.count * 3)
-            for k in namesRange {
-                let c = w[k]
-                if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
+            namesEncoded = parameter("X-Amz-SignedHeaders") { w in
+                w.reserve(namesRange.count * 3)
+                for k in namesRange {
+                    let c = w[k]
+                    if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
+                }
             }
-            namesEncoded = start..<w.count
-            amzParameters.append(("X-Amz-SignedHeaders", namesEncoded))
         }
 
         // Canonical request.
@@ -415,25 +448,21 @@ public struct SigV4Signer: Sendable {
                 try url.withRawPath { try SigV4Canonical.appendReencodedPath($0, to: &w) }
             }
             w.append(UInt8(ascii: "?"))
-            if own != nil {
-                try url.withBytes { b in
-                    for item in url.rawQueryItems {
-                        try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]))
-                        if let vs = item.valueStart {
-                            w.append(UInt8(ascii: "="))
-                            try w.appendReencoded(UnsafeRawBufferPointer(rebasing: b[vs..<item.valueEnd]))
-                        }
-                        w.append(UInt8(ascii: "&"))
-                    }
+            try url.forEachQueryItem { name, value in
+                try w.appendReencoded(name)
+                if let value {
+                    w.append(UInt8(ascii: "="))
+                    try w.appendReencoded(value)
                 }
+                w.append(UInt8(ascii: "&"))
             }
             // Algorithm, Credential, Date, Expires as in the canonical query, then SignedHeaders,
             // Security-Token (signed or not) and Signature.
-            for (i, p) in amzParameters.prefix(4).enumerated() {
+            for i in 0..<4 {
                 if i > 0 { w.append(UInt8(ascii: "&")) }
-                w.append(p.name)
+                w.append(copyOf: amzParameters[i].name)
                 w.append(UInt8(ascii: "="))
-                w.append(copyOf: p.value)
+                w.append(copyOf: amzParameters[i].value)
             }
             w.append("&X-Amz-SignedHeaders=")
             w.append(copyOf: namesEncoded)
@@ -478,69 +507,27 @@ public struct SigV4Signer: Sendable {
         unsignedByDefault.contains { ByteWriting.equalsIgnoringCase(name, $0) }
     }
 
-    private static func refuseReservedParameters(_ pairs: EncodedPairs) throws {
-        for e in pairs.entries {
-            let reserved = pairs.storage.withUnsafeBytes { s in
-                let name = UnsafeRawBufferPointer(rebasing: s[e.name])
-                return reservedParameters.first { ByteWriting.equalsIgnoringCase(name, $0) }
-            }
-            if let reserved {
-                throw SignetError(
-                    "url", "already carries the \(reserved) parameter, which only the signer writes",
-                    allowed:
-                        "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
-                )
-            }
-        }
-    }
-
     /// Writes the canonical query: the URL's own sorted pairs merged with the X-Amz parameters
-    /// (already sorted, values in `w`), by (name, value) byte order.
-    private static func writeCanonicalQuery(
-        own: EncodedPairs?, amz: [(name: StaticString, value: Range<Int>)], into w: inout ByteBuffer
-    ) {
-        guard let own else {
-            for (j, p) in amz.enumerated() {
-                if j > 0 { w.append(UInt8(ascii: "&")) }
-                w.append(p.name)
-                w.append(UInt8(ascii: "="))
-                w.append(copyOf: p.value)
+    /// (already in canonical order), by (name, value) byte order. Both lists' bytes are in `w`.
+    private static func writeCanonicalQuery(own: BufferPairs, amz: BufferPairs, into w: inout ByteBuffer) {
+        var i = 0
+        var j = 0
+        while i < own.count || j < amz.count {
+            let takeOwn: Bool
+            if i == own.count {
+                takeOwn = false
+            } else if j == amz.count {
+                takeOwn = true
+            } else {
+                let c = EncodedPairs.compareBytes(w.bytes(own[i].name), w.bytes(amz[j].name))
+                takeOwn = c != 0 ? c < 0 : EncodedPairs.compareBytes(w.bytes(own[i].value), w.bytes(amz[j].value)) <= 0
             }
-            return
-        }
-        let entries = own.entries
-        own.storage.withUnsafeBytes { o in
-            var i = 0
-            var j = 0
-            while i < entries.count || j < amz.count {
-                let takeOwn: Bool
-                if i == entries.count {
-                    takeOwn = false
-                } else if j == amz.count {
-                    takeOwn = true
-                } else {
-                    let name = UnsafeRawBufferPointer(
-                        start: amz[j].name.utf8Start, count: amz[j].name.utf8CodeUnitCount)
-                    let c = EncodedPairs.compareBytes(UnsafeRawBufferPointer(rebasing: o[entries[i].name]), name)
-                    takeOwn =
-                        c != 0
-                        ? c < 0
-                        : EncodedPairs.compareBytes(
-                            UnsafeRawBufferPointer(rebasing: o[entries[i].value]), w.bytes(amz[j].value)) <= 0
-                }
-                if i + j > 0 { w.append(UInt8(ascii: "&")) }
-                if takeOwn {
-                    w.append(UnsafeRawBufferPointer(rebasing: o[entries[i].name]))
-                    w.append(UInt8(ascii: "="))
-                    w.append(UnsafeRawBufferPointer(rebasing: o[entries[i].value]))
-                    i += 1
-                } else {
-                    w.append(amz[j].name)
-                    w.append(UInt8(ascii: "="))
-                    w.append(copyOf: amz[j].value)
-                    j += 1
-                }
-            }
+            if i + j > 0 { w.append(UInt8(ascii: "&")) }
+            let pair = takeOwn ? own[i] : amz[j]
+            if takeOwn { i += 1 } else { j += 1 }
+            w.append(copyOf: pair.name)
+            w.append(UInt8(ascii: "="))
+            w.append(copyOf: pair.value)
         }
     }
 

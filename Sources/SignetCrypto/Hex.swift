@@ -1,6 +1,5 @@
 /// Lowercase hexadecimal encoding and decoding.
 public enum Hex {
-    @usableFromInline static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Lowercase hex of raw bytes.
     public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
@@ -17,13 +16,13 @@ public enum Hex {
 
     /// Writes `2 * bytes.count` lowercase hex digits to `output`.
     @inlinable public static func write(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>) {
-        digits.withUnsafeBufferPointer { table in
-            var o = output
-            for byte in bytes {
-                o[0] = table[Int(byte >> 4)]
-                o[1] = table[Int(byte & 0x0f)]
-                o += 2
-            }
+        let digits: StaticString = "0123456789abcdef"
+        let table = digits.utf8Start
+        var o = output
+        for byte in bytes {
+            o[0] = table[Int(byte >> 4)]
+            o[1] = table[Int(byte & 0x0f)]
+            o += 2
         }
     }
 

@@ -4,21 +4,52 @@
 /// Appends go through a raw pointer, so small pieces cost no uniqueness or bounds checks beyond one
 /// capacity compare; it grows when needed, so it never writes out of bounds. The owner must call
 /// `deallocate()` (it is a plain struct over manually managed memory, for the signing hot path).
+/// `ByteBuffer.withScratch` starts it in a reused per-thread block and frees whatever it grew into.
 public struct ByteBuffer {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var written = 0
     /// Bytes written so far.
     public var count: Int { written }
     @usableFromInline var capacity: Int
+    /// False while `base` is memory the buffer borrowed (it is then never freed by the buffer).
+    @usableFromInline var owned: Bool
 
     /// A buffer with room for `capacity` bytes before it has to grow.
     @inlinable public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        owned = true
     }
 
-    /// Frees the memory; the buffer must not be used afterwards.
-    @inlinable public func deallocate() { base.deallocate() }
+    /// A buffer that starts in `memory` (not freed by the buffer) and moves to the heap if it grows.
+    @inlinable public init(borrowing memory: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(memory.count > 0, "ByteBuffer needs some memory to borrow")
+        base = memory.baseAddress!
+        capacity = memory.count
+        owned = false
+    }
+
+    /// Frees the memory it owns; the buffer must not be used afterwards.
+    @inlinable public func deallocate() { if owned { base.deallocate() } }
+
+    /// Runs `body` with an empty buffer that starts in this thread's reusable scratch block when
+    /// `capacity` fits in it (so a typical signature allocates nothing), and frees whatever the
+    /// buffer grew into.
+    @inlinable public static func withScratch<R, E: Error>(
+        capacity: Int, _ body: (inout ByteBuffer) throws(E) -> R
+    ) throws(E) -> R {
+        if capacity <= ThreadScratch.size, let memory = ThreadScratch.acquire() {
+            var buffer = ByteBuffer(borrowing: memory)
+            defer {
+                buffer.deallocate()
+                ThreadScratch.release(memory)
+            }
+            return try body(&buffer)
+        }
+        var buffer = ByteBuffer(capacity: capacity)
+        defer { buffer.deallocate() }
+        return try body(&buffer)
+    }
 
     @inlinable @inline(__always) public mutating func reserve(_ n: Int) {
         if written + n > capacity { grow(written + n) }
@@ -28,9 +59,10 @@ public struct ByteBuffer {
         let newCapacity = max(needed, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: written)
-        base.deallocate()
+        if owned { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        owned = true
     }
 
     @inlinable @inline(__always) public mutating func append(_ byte: UInt8) {
@@ -45,7 +77,8 @@ public struct ByteBuffer {
         if bytes.count <= 16 {
             // Short pieces: a plain loop beats a call to memmove.
             let s = src.assumingMemoryBound(to: UInt8.self)
-            for i in 0..<bytes.count { base[written + i] = s[i] }
+            let o = base + written
+            for i in 0..<bytes.count { o[i] = s[i] }
         } else {
             UnsafeMutableRawPointer(base + written).copyMemory(from: src, byteCount: bytes.count)
         }
@@ -78,7 +111,9 @@ public struct ByteBuffer {
     @inlinable @inline(__always) public mutating func append(copyOf range: Range<Int>) {
         reserve(range.count)
         if range.count <= 16 {
-            for i in 0..<range.count { base[written + i] = base[range.lowerBound + i] }
+            let s = base + range.lowerBound
+            let o = base + written
+            for i in 0..<range.count { o[i] = s[i] }
         } else {
             (base + written).update(from: base + range.lowerBound, count: range.count)
         }
@@ -107,37 +142,42 @@ public struct ByteBuffer {
         }
     }
 
+    /// The two lowercase hex digits of every byte value, back to back.
+    @usableFromInline static let hexPairs: StaticString =
+        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
+
     /// Appends the lowercase hex of `bytes`.
     @inlinable public mutating func appendLowercaseHex(_ bytes: UnsafeRawBufferPointer) {
-        reserve(bytes.count * 2)
-        let digits: StaticString = "0123456789abcdef"
-        let h = digits.utf8Start
-        var o = written
-        for b in bytes {
-            base[o] = h[Int(b >> 4)]
-            base[o + 1] = h[Int(b & 0x0f)]
-            o += 2
+        guard let source = bytes.baseAddress else { return }
+        let n = bytes.count
+        reserve(n &* 2)
+        let pairs = UnsafeRawPointer(ByteBuffer.hexPairs.utf8Start)
+        let out = UnsafeMutableRawPointer(base + written)
+        for i in 0..<n {
+            let pair = pairs.loadUnaligned(
+                fromByteOffset: Int(source.load(fromByteOffset: i, as: UInt8.self)) &* 2, as: UInt16.self)
+            out.storeBytes(of: pair, toByteOffset: i &* 2, as: UInt16.self)
         }
-        written = o
+        written &+= n &* 2
     }
 
     /// Appends a non-negative decimal number (a negative one is written as 0).
     @inlinable public mutating func append(decimal value: Int64) {
         var v = UInt64(max(value, 0))
-        var digits = 1
-        var scale: UInt64 = 10
-        while digits < 20, v >= scale {
-            digits += 1
-            scale = digits < 20 ? scale &* 10 : scale
+        reserve(20)
+        // Digits go to the end of a 20-byte window, then move down into place.
+        var scratch: (UInt64, UInt64, UInt32) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &scratch) { window -> Int in
+            var o = 20
+            repeat {
+                o &-= 1
+                window[o] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
+                v /= 10
+            } while v > 0
+            (base + written).update(from: window.baseAddress!.assumingMemoryBound(to: UInt8.self) + o, count: 20 &- o)
+            return 20 &- o
         }
-        reserve(digits)
-        var o = written + digits
-        repeat {
-            o -= 1
-            base[o] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
-            v /= 10
-        } while v > 0
-        written += digits
+        written &+= count
     }
 
     /// Appends a wire component with its `%XX` escapes decoded (`+` stays `+`).

@@ -3,16 +3,53 @@
 /// Only the unreserved characters `A-Z a-z 0-9 - . _ ~` stay literal (and `/` in paths); every
 /// other byte becomes `%XX` with uppercase hex. A space is always `%20`, never `+`.
 public enum PercentEncoding {
+    /// One class per byte value, chosen so that bit tests answer every question at once:
+    /// `w` unreserved (bits 0 and 1 set), `v` the slash (bit 1), `%` the escape introducer (the only
+    /// class without bit 6), `x` everything else (neither bit 0 nor 1). A static string, so reading
+    /// it costs no set-up, and eight bytes can be tested with one AND of their classes.
+    @usableFromInline static let classes: StaticString =
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%xxxxxxxwwvwwwwwwwwwwxxxxxxxwwwwwwwwwwwwwwwwwwwwwwwwwwxxxxwxwwwwwwwwwwwwwwwwwwwwwwwwwwxxxwxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+
+    /// The class of a byte (see `classes`).
+    @inline(__always) @inlinable static func byteClass(_ b: UInt8) -> UInt8 { classes.utf8Start[Int(b)] }
+
+    /// The class bits a byte must have to stay literal.
+    @inline(__always) @inlinable static func literalMask(keepSlash: Bool) -> UInt8 { keepSlash ? 0x02 : 0x03 }
+
     /// True for `A-Z a-z 0-9 - . _ ~`.
     @inline(__always) @inlinable public static func isUnreserved(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x41...0x5a, 0x61...0x7a, 0x30...0x39, 0x2d, 0x2e, 0x5f, 0x7e: return true
-        default: return false
-        }
+        byteClass(b) & 0x03 == 0x03
+    }
+
+    /// True when `b` stays literal: unreserved, or `/` when `keepSlash`.
+    @inline(__always) @inlinable static func staysLiteral(_ b: UInt8, keepSlash: Bool) -> Bool {
+        let mask = literalMask(keepSlash: keepSlash)
+        return byteClass(b) & mask == mask
+    }
+
+    /// The AND of the classes of the eight bytes at `p`.
+    @inline(__always) @inlinable static func classesOfEight(_ p: UnsafePointer<UInt8>) -> UInt8 {
+        let t = classes.utf8Start
+        return t[Int(p[0])] & t[Int(p[1])] & t[Int(p[2])] & t[Int(p[3])] & t[Int(p[4])] & t[Int(p[5])]
+            & t[Int(p[6])] & t[Int(p[7])]
+    }
+
+    /// Copies eight bytes.
+    @inline(__always) @inlinable static func copyEight(_ p: UnsafePointer<UInt8>, to o: UnsafeMutablePointer<UInt8>) {
+        UnsafeMutableRawPointer(o).storeBytes(
+            of: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self), as: UInt64.self)
+    }
+
+    /// Writes `%XX` for `b` at `o`.
+    @inline(__always) @inlinable static func writeEscape(_ b: UInt8, to o: UnsafeMutablePointer<UInt8>) {
+        o[0] = 0x25
+        o[1] = upperHexDigit(b >> 4)
+        o[2] = upperHexDigit(b & 0x0f)
     }
 
     @inline(__always) @usableFromInline static func upperHexDigit(_ v: UInt8) -> UInt8 {
-        v < 10 ? 0x30 &+ v : 0x37 &+ v
+        let digits: StaticString = "0123456789ABCDEF"
+        return digits.utf8Start[Int(v & 0x0f)]
     }
 
     /// Lets `body` write at most `maxGrowth` bytes into scratch space (on the stack when small),
@@ -34,22 +71,39 @@ public enum PercentEncoding {
     }
 
     /// Writes `bytes` percent-encoded at `o`; returns the bytes written (at most 3 per input byte).
+    /// Runs of eight literal bytes are tested and copied at once.
     @inline(__always) @inlinable static func write(
         _ bytes: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool
     ) -> Int {
-        var k = 0
-        for b in bytes {
-            if isUnreserved(b) || (keepSlash && b == 0x2f) {
-                o[k] = b
-                k &+= 1
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        let mask = literalMask(keepSlash: keepSlash)
+        var p = start
+        let end = start + bytes.count
+        var q = o
+        while end - p >= 8, classesOfEight(p) & mask == mask {
+            copyEight(p, to: q)
+            p += 8
+            q += 8
+        }
+        while p < end {
+            let b = p.pointee
+            if byteClass(b) & mask == mask {
+                q.pointee = b
+                q += 1
             } else {
-                o[k] = 0x25
-                o[k &+ 1] = upperHexDigit(b >> 4)
-                o[k &+ 2] = upperHexDigit(b & 0x0f)
-                k &+= 3
+                writeEscape(b, to: q)
+                q += 3
+            }
+            p += 1
+            if end - p >= 8, classesOfEight(p) & mask == mask {
+                repeat {
+                    copyEight(p, to: q)
+                    p += 8
+                    q += 8
+                } while end - p >= 8 && classesOfEight(p) & mask == mask
             }
         }
-        return k
+        return q - o
     }
 
     /// Appends `bytes` percent-encoded; `/` stays literal when `keepSlash` is set.
@@ -79,31 +133,44 @@ public enum PercentEncoding {
     @inline(__always) @inlinable static func writeReencoded(
         _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool, field: () -> String
     ) throws(SignetError) -> Int {
-        let n = raw.count
-        var i = 0
-        var k = 0
-        while i < n {
-            var b = raw[i]
-            if b == 0x25 {
-                guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
-                    throw malformedEscape(raw, at: i, field: field())
+        guard let start = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        let mask = literalMask(keepSlash: keepSlash)
+        var p = start
+        let end = start + raw.count
+        var q = o
+        while p < end {
+            if end - p >= 8, classesOfEight(p) & mask == mask {
+                copyEight(p, to: q)
+                p += 8
+                q += 8
+                continue
+            }
+            var b = p.pointee
+            let c = byteClass(b)
+            if c & mask == mask {
+                q.pointee = b
+                q += 1
+                p += 1
+                continue
+            }
+            if c == 0x25 {
+                guard end - p > 2, let hi = hexValue(p[1]), let lo = hexValue(p[2]) else {
+                    throw malformedEscape(raw, at: p - start, field: field())
                 }
                 b = hi << 4 | lo
-                i &+= 3
+                p += 3
+                if byteClass(b) & mask == mask {
+                    q.pointee = b
+                    q += 1
+                    continue
+                }
             } else {
-                i &+= 1
+                p += 1
             }
-            if isUnreserved(b) || (keepSlash && b == 0x2f) {
-                o[k] = b
-                k &+= 1
-            } else {
-                o[k] = 0x25
-                o[k &+ 1] = upperHexDigit(b >> 4)
-                o[k &+ 2] = upperHexDigit(b & 0x0f)
-                k &+= 3
-            }
+            writeEscape(b, to: q)
+            q += 3
         }
-        return k
+        return q - o
     }
 
     /// Writes a wire component at `o` with its `%XX` escapes decoded (`+` stays `+`); returns the
@@ -112,24 +179,32 @@ public enum PercentEncoding {
     @inline(__always) @inlinable static func writeDecoded(
         _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, field: () -> String
     ) throws(SignetError) -> Int {
-        let n = raw.count
-        var i = 0
-        var k = 0
-        while i < n {
-            let b = raw[i]
-            if b == 0x25 {
-                guard i &+ 2 < n, let hi = hexValue(raw[i &+ 1]), let lo = hexValue(raw[i &+ 2]) else {
-                    throw malformedEscape(raw, at: i, field: field())
-                }
-                o[k] = hi << 4 | lo
-                i &+= 3
-            } else {
-                o[k] = b
-                i &+= 1
+        guard let start = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        var p = start
+        let end = start + raw.count
+        var q = o
+        while p < end {
+            // Only `%` lacks bit 6 of its class, so eight bytes without one are copied at once.
+            if end - p >= 8, classesOfEight(p) & 0x40 != 0 {
+                copyEight(p, to: q)
+                p += 8
+                q += 8
+                continue
             }
-            k &+= 1
+            let b = p.pointee
+            if b == 0x25 {
+                guard end - p > 2, let hi = hexValue(p[1]), let lo = hexValue(p[2]) else {
+                    throw malformedEscape(raw, at: p - start, field: field())
+                }
+                q.pointee = hi << 4 | lo
+                p += 3
+            } else {
+                q.pointee = b
+                p += 1
+            }
+            q += 1
         }
-        return k
+        return q - o
     }
 
     /// Appends a wire component after decoding its `%XX` escapes and encoding it again canonically.

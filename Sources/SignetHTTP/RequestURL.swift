@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An absolute `http`/`https` URL as it goes on the wire, split into the parts signing needs.
 ///
 /// Parsing is a single scan over the UTF-8 bytes; components are kept as ranges into the
@@ -6,6 +12,12 @@
 public struct RequestURL: Sendable, CustomStringConvertible {
     /// One `name[=value]` item of the query, as byte offsets into `text`.
     public struct RawQueryItem: Sendable {
+        @inlinable public init(nameStart: Int, nameEnd: Int, valueStart: Int?, valueEnd: Int) {
+            self.nameStart = nameStart
+            self.nameEnd = nameEnd
+            self.valueStart = valueStart
+            self.valueEnd = valueEnd
+        }
         public let nameStart: Int
         public let nameEnd: Int
         /// Offsets of the value; `nil` when the item has no `=`.
@@ -24,8 +36,8 @@ public struct RequestURL: Sendable, CustomStringConvertible {
     public let port: Int?
     @usableFromInline let pathRange: Range<Int>
     @usableFromInline let queryRange: Range<Int>?
-    /// The query items in URL order.
-    public let rawQueryItems: [RawQueryItem]
+    /// The number of query items.
+    public let queryItemCount: Int
 
     public var description: String { text }
 
@@ -39,8 +51,8 @@ public struct RequestURL: Sendable, CustomStringConvertible {
     public var authority: String { withBytes { String(decoding: $0[authorityRange], as: UTF8.self) } }
 
     /// Calls `body` with the bytes of `host[:port]` (no copy).
-    @inlinable public func withAuthority<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try withBytes { try body(UnsafeRawBufferPointer(rebasing: $0[authorityRange])) }
+    @inlinable public func withAuthority<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try withBytes { (b) throws(E) in try body(UnsafeRawBufferPointer(rebasing: b[authorityRange])) }
     }
 
     /// Parses and validates an absolute URL.
@@ -56,12 +68,66 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         port = parsed.port
         pathRange = parsed.path
         queryRange = parsed.query
-        rawQueryItems = parsed.items
+        queryItemCount = parsed.itemCount
+    }
+
+    /// The query items in URL order.
+    public var rawQueryItems: [RawQueryItem] {
+        var items: [RawQueryItem] = []
+        items.reserveCapacity(queryItemCount)
+        forEachQueryItemRange { items.append($0) }
+        return items
+    }
+
+    /// Calls `body` with each query item's offsets, in URL order (no allocation).
+    @inlinable public func forEachQueryItemRange<E: Error>(_ body: (RawQueryItem) throws(E) -> Void) throws(E) {
+        guard let query = queryRange else { return }
+        try withBytes { (b) throws(E) in
+            let base = b.baseAddress!
+            let end = query.upperBound
+            var start = query.lowerBound
+            while start <= end {
+                var stop = end
+                if start < end, let amp = memchr(base + start, 0x26, end &- start) {
+                    stop = UnsafeRawPointer(amp) - base
+                }
+                if stop > start {
+                    var equals = -1
+                    if let eq = memchr(base + start, 0x3d, stop &- start) { equals = UnsafeRawPointer(eq) - base }
+                    try body(
+                        RawQueryItem(
+                            nameStart: start, nameEnd: equals >= 0 ? equals : stop,
+                            valueStart: equals >= 0 ? equals &+ 1 : nil, valueEnd: stop))
+                }
+                start = stop &+ 1
+            }
+        }
+    }
+
+    /// Calls `body` with each query item's name and value bytes (`nil` value without `=`), in URL
+    /// order (no allocation).
+    @inlinable public func forEachQueryItem<E: Error>(
+        _ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer?) throws(E) -> Void
+    ) throws(E) {
+        try withBytes { (b) throws(E) in
+            try forEachQueryItemRange { (item) throws(E) in
+                try body(
+                    UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
+                    item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) })
+            }
+        }
     }
 
     /// Calls `body` with the URL's UTF-8 bytes.
-    @inlinable public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try text.utf8.withContiguousStorageIfAvailable { try body(UnsafeRawBufferPointer($0)) }!
+    @inlinable public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = text.utf8.withContiguousStorageIfAvailable { bytes in
+            do throws(E) {
+                return .success(try body(UnsafeRawBufferPointer(bytes)))
+            } catch {
+                return .failure(error)
+            }
+        }!
+        return try result.get()
     }
 
     /// The path exactly as on the wire (`/` when the URL has none).
@@ -75,11 +141,12 @@ public struct RequestURL: Sendable, CustomStringConvertible {
     }
 
     /// Calls `body` with the raw path bytes (`/` when the URL has none).
-    @inlinable public func withRawPath<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    @inlinable public func withRawPath<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         if pathRange.isEmpty {
-            return try withUnsafeBytes(of: UInt8(ascii: "/")) { try body($0) }
+            let slash: StaticString = "/"
+            return try body(UnsafeRawBufferPointer(start: slash.utf8Start, count: 1))
         }
-        return try withBytes { try body(UnsafeRawBufferPointer(rebasing: $0[pathRange])) }
+        return try withBytes { (b) throws(E) in try body(UnsafeRawBufferPointer(rebasing: b[pathRange])) }
     }
 
     /// The path with its percent-escapes decoded: the object key with its leading `/`.
@@ -121,7 +188,7 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         var port: Int?
         var path: Range<Int>
         var query: Range<Int>?
-        var items: [RawQueryItem]
+        var itemCount: Int
     }
 
     private static func parse(_ b: UnsafeBufferPointer<UInt8>, field: String) throws -> Parsed {
@@ -164,6 +231,9 @@ public struct RequestURL: Sendable, CustomStringConvertible {
             }
             i += 1
             hostEnd = i
+        }
+        if !bracket {
+            while n &- i >= 8, classesOfEight(b, i) & 0x02 != 0 { i &+= 8 }
         }
         while i < n {
             let c = b[i]
@@ -215,19 +285,17 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         // path, then query: visible characters only, escapes checked
         let pathStart = i
         var queryStart = -1
-        var items: [RawQueryItem] = []
+        var items = 0
         var itemStart = -1
         var equals = -1
-        // A static string's bytes live for the whole program, so its pointer stays valid.
-        let classes = UnsafeBufferPointer(start: byteClasses.utf8Start, count: byteClasses.utf8CodeUnitCount)
+        let classes = byteClasses.utf8Start
         scan: do {
             while i < n {
-                // Most bytes are ordinary: skip them with one table load each.
-                while i < n, classes[Int(b[i])] == 0x2e { i += 1 }
+                // Most bytes are ordinary: skip eight at a time, then one table load each.
+                while n &- i >= 8, classesOfEight(b, i) & 0x01 != 0 { i &+= 8 }
+                while i < n, classes[Int(b[i])] & 0x01 != 0 { i &+= 1 }
                 guard i < n else { break }
-                let c = b[i]
-                switch classes[Int(c)] {
-                case 0x78: throw badCharacter(b, at: i, field: field, inHost: false)
+                switch b[i] {
                 case 0x23: break scan
                 case 0x25:
                     guard i + 2 < n, PercentEncoding.hexValue(b[i + 1]) != nil,
@@ -238,19 +306,22 @@ public struct RequestURL: Sendable, CustomStringConvertible {
                             UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[base..<n])), at: i - base,
                             field: "\(field) \(queryStart >= 0 ? "query" : "path")")
                     }
-                case 0x3f where queryStart < 0:
-                    queryStart = i + 1
-                    itemStart = i + 1
-                    items.reserveCapacity(4)
-                case 0x26 where queryStart >= 0:
-                    try closeItem(&items, itemStart, equals, i, field: field)
-                    itemStart = i + 1
-                    equals = -1
-                case 0x3d where queryStart >= 0 && equals < 0:
-                    equals = i
-                default: break
+                case 0x3f:
+                    if queryStart < 0 {
+                        queryStart = i + 1
+                        itemStart = i + 1
+                    }
+                case 0x26:
+                    if queryStart >= 0 {
+                        try closeItem(&items, itemStart, equals, i, field: field)
+                        itemStart = i + 1
+                        equals = -1
+                    }
+                case 0x3d:
+                    if queryStart >= 0 && equals < 0 { equals = i }
+                default: throw badCharacter(b, at: i, field: field, inHost: false)
                 }
-                i += 1
+                i &+= 1
             }
         }
         // The fragment is never sent, but it must not hide control characters either.
@@ -267,25 +338,31 @@ public struct RequestURL: Sendable, CustomStringConvertible {
         }
         return Parsed(
             https: https, host: hostStart..<hostEnd, authority: authority, port: port, path: pathStart..<pathEnd,
-            query: query, items: items)
+            query: query, itemCount: items)
     }
 
-    /// One class per byte value: `.` ordinary, `x` never allowed (control bytes, space, DEL), and
-    /// `#`, `%`, `?`, `&`, `=` for themselves. A static string, so reading it costs no set-up.
-    private static let byteClasses: StaticString =
-        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..#.%&......................=.?...............................................................x................................................................................................................................"
+    /// One class per byte value, as bits so that eight bytes can be tested with one AND: bit 0 an
+    /// ordinary path or query byte, bit 1 a host-name byte (`C` both, `A` ordinary only). `@` marks
+    /// the bytes the scan looks at one by one: `#`, `%`, `?`, `&`, `=` and the bytes never allowed
+    /// (control bytes, space, DEL).
+    @usableFromInline static let byteClasses: StaticString =
+        "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@AA@A@@AAAAAACCACCCCCCCCCCAAA@A@ACCCCCCCCCCCCCCCCCCCCCCCCCCAAAACACCCCCCCCCCCCCCCCCCCCCCCCCCAAAA@AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
-    private static func closeItem(_ items: inout [RawQueryItem], _ start: Int, _ equals: Int, _ end: Int, field: String)
-        throws
-    {
+    /// The AND of the classes of the eight bytes at `b[i]`.
+    @inline(__always) static func classesOfEight(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
+        let t = byteClasses.utf8Start
+        let p = b.baseAddress! + i
+        return t[Int(p[0])] & t[Int(p[1])] & t[Int(p[2])] & t[Int(p[3])] & t[Int(p[4])] & t[Int(p[5])]
+            & t[Int(p[6])] & t[Int(p[7])]
+    }
+
+    /// Checks one query item and counts it (an empty item, as in `a&&b`, is skipped).
+    private static func closeItem(_ items: inout Int, _ start: Int, _ equals: Int, _ end: Int, field: String) throws {
         guard end > start else { return }
         if equals == start {
             throw SignetError(field, "query item at byte \(start) has an empty name", allowed: "name or name=value")
         }
-        items.append(
-            RawQueryItem(
-                nameStart: start, nameEnd: equals >= 0 ? equals : end, valueStart: equals >= 0 ? equals + 1 : nil,
-                valueEnd: end))
+        items += 1
     }
 
     private static func badCharacter(_ b: UnsafeBufferPointer<UInt8>, at i: Int, field: String, inHost: Bool)
