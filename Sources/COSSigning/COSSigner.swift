@@ -16,7 +16,6 @@ public struct COSSigner: Sendable {
     public var options: COSSigningOptions
     /// Where "now" comes from for windows computed by the signer.
     public var clock: any SigningClock
-    private let secretKeyMAC: HMACKey<SHA1>
     private let cache: SignKeyCache
 
     public init(
@@ -25,8 +24,7 @@ public struct COSSigner: Sendable {
         self.credentials = credentials
         self.options = options
         self.clock = clock
-        self.secretKeyMAC = HMACKey<SHA1>(key: credentials.secretKey)
-        self.cache = SignKeyCache()
+        self.cache = SignKeyCache(secretKeyMAC: HMACKey<SHA1>(key: credentials.secretKey))
     }
 
     // MARK: - Windows
@@ -65,7 +63,7 @@ public struct COSSigner: Sendable {
             method: request.method, url: request.url, headers: request.headers, keyTime: keyTime, mode: .header,
             capture: true
         )
-        .signature!
+        .signature!.value
     }
 
     /// A presigned URL, with every intermediate value.
@@ -74,7 +72,7 @@ public struct COSSigner: Sendable {
             method: request.method, url: request.url, headers: request.headers, keyTime: keyTime, mode: .query,
             capture: true
         )
-        .signature!
+        .signature!.value
     }
 
     /// The raw Authorization value only (the fast path).
@@ -105,7 +103,14 @@ public struct COSSigner: Sendable {
 
     private struct Output {
         var text: String
-        var signature: COSSignature?
+        /// Boxed, so that the fast path's result stays a few words to move.
+        var signature: Captured?
+    }
+
+    /// Every intermediate value of one signature.
+    private final class Captured: Sendable {
+        let value: COSSignature
+        init(_ value: COSSignature) { self.value = value }
     }
 
     /// The `q-…` fields of a COS signature, which a URL to sign must not carry already.
@@ -272,7 +277,7 @@ public struct COSSigner: Sendable {
             signKey: Redacted(signKeyDigest.hex), signature: signature.hex, headerList: headerList,
             parameterList: paramList, authorization: authorization, headersToAdd: headersToAdd,
             url: mode == .query ? text : nil)
-        return Output(text: text, signature: result)
+        return Output(text: text, signature: Captured(result))
     }
 
     /// True when the standard selection signs a header (`name`: its encoded, lower-cased bytes).
@@ -359,7 +364,7 @@ public struct COSSigner: Sendable {
     /// The SignKey for a window, from the one-entry cache or derived now.
     private func signKey(for keyTime: KeyTime) -> (Digest, HMACKey<SHA1>) {
         if let hit = cache.lookup(keyTime) { return hit }
-        let key = COSCanonical.signKeyDigest(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
+        let key = COSCanonical.signKeyDigest(secretKeyMAC: cache.secretKeyMAC, keyTime: keyTime)
         // The signature is keyed with the SignKey's hex text, not its bytes.
         let mac = HMACKey<SHA1>(key: key.hex)
         cache.store(keyTime, key, mac)
@@ -367,8 +372,13 @@ public struct COSSigner: Sendable {
     }
 }
 
-/// The last derived SignKey, shared by copies of a signer.
+/// The SecretKey's HMAC state and the last derived SignKey, shared by copies of a signer (one
+/// reference, so the signer stays a few words to copy).
 final class SignKeyCache: Sendable {
+    let secretKeyMAC: HMACKey<SHA1>
+
+    init(secretKeyMAC: HMACKey<SHA1>) { self.secretKeyMAC = secretKeyMAC }
+
     /// Plain values only (no heap references), so a hit copies bytes and touches no shared
     /// reference count: threads signing at once do not contend beyond the lock.
     private struct Entry {

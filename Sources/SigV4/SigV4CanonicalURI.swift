@@ -48,17 +48,7 @@ extension SigV4Canonical {
     /// Decodes each `%XX` and encodes the byte again; only a literal `/` stays a separator, so an
     /// escaped `%2F` stays `%2F`.
     static func appendReencodedPath(_ raw: UnsafeRawBufferPointer, to out: inout ByteBuffer) throws {
-        var start = 0
-        for i in 0..<raw.count where raw[i] == UInt8(ascii: "/") {
-            if i > start {
-                try out.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<i]), field: "url path")
-            }
-            out.append(UInt8(ascii: "/"))
-            start = i + 1
-        }
-        if raw.count > start {
-            try out.appendReencoded(UnsafeRawBufferPointer(rebasing: raw[start..<raw.count]), field: "url path")
-        }
+        try out.appendReencoded(raw, keepSlash: true, keepEscapedSlash: true, field: "url path")
     }
 
     /// The path with `.`/`..` segments resolved and empty segments removed; a trailing `/` (or a

@@ -19,7 +19,6 @@ public struct SigV4Signer: Sendable {
     public let settings: SigV4Settings
     /// Where "now" comes from when no explicit time is given.
     public var clock: any SigningClock
-    private let secretMAC: HMACKey<SHA256>
     let cache: SigningKeyCache
 
     /// The longest `X-Amz-Expires` S3 accepts: 7 days.
@@ -31,8 +30,7 @@ public struct SigV4Signer: Sendable {
         self.credentials = credentials
         self.settings = settings
         self.clock = clock
-        self.secretMAC = SigV4Canonical.secretMAC(credentials.secretAccessKey)
-        self.cache = SigningKeyCache()
+        self.cache = SigningKeyCache(secretMAC: SigV4Canonical.secretMAC(credentials.secretAccessKey))
     }
 
     // MARK: - Time rules
@@ -92,7 +90,7 @@ public struct SigV4Signer: Sendable {
             method: request.method, url: request.url, headers: request.headers, body: request.body, payload: payload,
             expires: nil, time: resolveTime(time), capture: true
         )
-        .signature!
+        .signature!.value
     }
 
     /// Query mode: a presigned URL valid for `expires` seconds, with every intermediate value.
@@ -103,7 +101,7 @@ public struct SigV4Signer: Sendable {
             method: request.method, url: request.url, headers: request.headers, body: request.body, payload: payload,
             expires: expires, time: resolveTime(time), capture: true
         )
-        .signature!
+        .signature!.value
     }
 
     /// The presigned URL only (the fast path).
@@ -143,7 +141,14 @@ public struct SigV4Signer: Sendable {
     private struct Output {
         var text: String
         var headers: [HTTPHeader]
-        var signature: SigV4Signature?
+        /// Boxed, so that the fast path's result stays a few words to move.
+        var signature: Captured?
+    }
+
+    /// Every intermediate value of one signature.
+    private final class Captured: Sendable {
+        let value: SigV4Signature
+        init(_ value: SigV4Signature) { self.value = value }
     }
 
     /// The error for a name in `signedHeaders` that the request does not carry.
@@ -494,7 +499,7 @@ public struct SigV4Signer: Sendable {
             stringToSign: w.string(stsRange), signingKey: Redacted(key.key.hex), signature: signature.hex,
             signedHeaders: w.string(namesRange), authorization: isQuery ? nil : text, headersToAdd: added,
             url: isQuery ? text : nil, signingKeyMAC: key.mac)
-        return Output(text: text, headers: added, signature: result)
+        return Output(text: text, headers: added, signature: Captured(result))
     }
 
     /// Header names `.standard` leaves unsigned, compared without allocating.
@@ -532,15 +537,10 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The signing key for the request's day, from the one-entry cache or derived now.
-    private func signingKey(time: Int64, amz: AmzTime) -> SigningKeyCache.Entry {
-        let day = time / 86_400
-        if let hit = cache.lookup(day: day, region: settings.region, service: settings.service) { return hit }
-        let digest = SigV4Canonical.signingKey(
-            secretMAC: secretMAC, date: amz.date, region: settings.region, service: settings.service)
-        let entry = SigningKeyCache.Entry(
-            day: day, region: settings.region, service: settings.service, key: digest, mac: HMACKey<SHA256>(key: digest)
-        )
-        cache.store(entry)
-        return entry
+    private func signingKey(time: Int64, amz: AmzTime) -> (key: Digest, mac: HMACKey<SHA256>) {
+        cache.key(day: time / 86_400, region: settings.region, service: settings.service) { secretMAC in
+            SigV4Canonical.signingKey(
+                secretMAC: secretMAC, date: amz.date, region: settings.region, service: settings.service)
+        }
     }
 }

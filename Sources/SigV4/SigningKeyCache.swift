@@ -1,8 +1,9 @@
 import SignetCrypto
 import Synchronization
 
-/// The last derived signing key, shared by copies of a signer: one entry keyed by
-/// (day, region, service), holding the pre-keyed HMAC state so that signing re-keys nothing.
+/// The secret's HMAC state and the last derived signing key, shared by copies of a signer: one
+/// entry keyed by (day, region, service), holding the pre-keyed HMAC state so that signing re-keys
+/// nothing. Kept behind one reference so that the signer itself stays a few words to copy.
 final class SigningKeyCache: Sendable {
     /// A cached key, a plain value: a hit copies the HMAC states (a few hundred bytes) and touches
     /// no shared reference count, so threads signing at once do not contend on it.
@@ -23,6 +24,26 @@ final class SigningKeyCache: Sendable {
     }
 
     private let entry = Mutex<Entry?>(nil)
+    /// The `"AWS4" + secret` HMAC state.
+    let secretMAC: HMACKey<SHA256>
+
+    init(secretMAC: HMACKey<SHA256>) { self.secretMAC = secretMAC }
+
+    /// The signing key and its HMAC state for a day and scope: a copy of the cached ones, or
+    /// derived by `derive` and cached. Only plain bytes are copied out of the lock.
+    func key(day: Int64, region: String, service: String, derive: (HMACKey<SHA256>) -> Digest)
+        -> (key: Digest, mac: HMACKey<SHA256>)
+    {
+        let hit: (Digest, HMACKey<SHA256>)? = entry.withLock { e in
+            guard let e, e.day == day, e.region == region, e.service == service else { return nil }
+            return (e.key, e.mac)
+        }
+        if let hit { return hit }
+        let digest = derive(secretMAC)
+        let mac = HMACKey<SHA256>(key: digest)
+        store(Entry(day: day, region: region, service: service, key: digest, mac: mac))
+        return (digest, mac)
+    }
 
     /// The cached key for a day and scope, or nil.
     func lookup(day: Int64, region: String, service: String) -> Entry? {

@@ -88,11 +88,14 @@ public struct ByteBuffer {
     /// Appends a wire component with its `%XX` escapes decoded and each byte encoded again
     /// canonically (unreserved characters literal, `/` too when `keepSlash`, everything else `%XX`).
     /// - Throws: `SignetError` naming `field` for a malformed escape (RequestURL refuses those first).
+    /// With `keepEscapedSlash` (and `keepSlash`), an escaped `%2F` stays `%2F`.
     @inlinable public mutating func appendReencoded(
-        _ raw: UnsafeRawBufferPointer, keepSlash: Bool = false, field: @autoclosure () -> String = "url"
+        _ raw: UnsafeRawBufferPointer, keepSlash: Bool = false, keepEscapedSlash: Bool = false,
+        field: @autoclosure () -> String = "url"
     ) throws {
         reserve(raw.count * 3)
-        written += try PercentEncoding.writeReencoded(raw, to: base + written, keepSlash: keepSlash, field: field)
+        written += try PercentEncoding.writeReencoded(
+            raw, to: base + written, keepSlash: keepSlash, keepEscapedSlash: keepEscapedSlash, field: field)
     }
 
     @inlinable @inline(__always) public mutating func append(_ text: StaticString) {

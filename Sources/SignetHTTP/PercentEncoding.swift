@@ -130,11 +130,15 @@ public enum PercentEncoding {
     /// Writes a wire component at `o` with its `%XX` escapes decoded and every byte encoded again
     /// canonically; returns the bytes written (at most 3 per input byte). `+` is a literal plus.
     /// - Throws: `SignetError` naming `field` for a `%` not followed by two hex digits.
+    /// With `keepEscapedSlash`, an escaped `%2F` stays `%2F` while a literal `/` stays literal (a
+    /// path whose segments are re-encoded one by one).
     @inline(__always) @inlinable static func writeReencoded(
-        _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool, field: () -> String
+        _ raw: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool,
+        keepEscapedSlash: Bool = false, field: () -> String
     ) throws(SignetError) -> Int {
         guard let start = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
         let mask = literalMask(keepSlash: keepSlash)
+        let decodedMask = literalMask(keepSlash: keepSlash && !keepEscapedSlash)
         var p = start
         let end = start + raw.count
         var q = o
@@ -159,7 +163,7 @@ public enum PercentEncoding {
                 }
                 b = hi << 4 | lo
                 p += 3
-                if byteClass(b) & mask == mask {
+                if byteClass(b) & decodedMask == decodedMask {
                     q.pointee = b
                     q += 1
                     continue
