@@ -24,7 +24,8 @@ public struct COSSigner: Sendable {
         self.credentials = credentials
         self.options = options
         self.clock = clock
-        self.cache = SignKeyCache(secretKeyMAC: HMACKey<SHA1>(key: credentials.secretKey))
+        self.cache = SignKeyCache(
+            secretKeyMAC: HMACKey<SHA1>(key: credentials.secretKey), secretId: credentials.secretId)
     }
 
     // MARK: - Windows
@@ -148,21 +149,37 @@ public struct COSSigner: Sendable {
         let token = credentials.sessionToken
         let signToken = token != nil && options.signSessionToken
 
-        // Parameters: every URL item (names lower-cased after encoding), then the token in query mode.
+        // Parameters: every URL item, encoded once. The items are written in URL order as the
+        // presigned URL will carry them (`&name=value…`, copied there at the end); the signed list
+        // refers to the same bytes, with names lower-cased (a copy only when a name has capitals).
+        let urlItemsStart = w.count
         try url.forEachQueryItem { name, value in
+            w.append(UInt8(ascii: "&"))
             let nameStart = w.count
             try w.appendReencoded(name, field: "url query")
-            w.lowercase(nameStart..<w.count)
             let nameEnd = w.count
-            if w.count - nameStart >= 4, w[nameStart] == UInt8(ascii: "q"), w[nameStart + 1] == UInt8(ascii: "-"),
-                COSSigner.signatureParameters.contains(where: { w.equals(nameStart..<nameEnd, $0) })
+            w.append(UInt8(ascii: "="))
+            let valueStart = w.count
+            if let value { try w.appendReencoded(value, field: "url query") }
+            params.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
+        }
+        let urlItems = urlItemsStart..<w.count
+        for i in 0..<params.count {
+            var name = params[i].name
+            if w.containsUppercase(name) {
+                let copy = w.count
+                w.append(copyOf: name)
+                name = copy..<w.count
+                w.lowercase(name)
+                params.setName(i, name)
+            }
+            if name.count >= 4, w[name.lowerBound] == UInt8(ascii: "q"), w[name.lowerBound + 1] == UInt8(ascii: "-"),
+                COSSigner.signatureParameters.contains(where: { w.equals(name, $0) })
             {
                 throw SignetError(
-                    "url", "already carries \(w.string(nameStart..<nameEnd)); it is a signed URL",
+                    "url", "already carries \(w.string(name)); it is a signed URL",
                     allowed: "the object URL without an old signature")
             }
-            if let value { try w.appendReencoded(value, field: "url query") }
-            params.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
         }
         if mode == .query, let token, signToken {
             let nameStart = w.count
@@ -212,7 +229,7 @@ public struct COSSigner: Sendable {
         let outStart = w.count
         if mode == .header {
             w.append("q-sign-algorithm=sha1&q-ak=")
-            w.append(utf8: credentials.secretId)
+            w.append(cache.secretId.bytes)
             w.append("&q-sign-time=")
             w.append(copyOf: keyTimeText)
             w.append("&q-key-time=")
@@ -228,7 +245,7 @@ public struct COSSigner: Sendable {
             url.withAuthority { w.append($0) }
             w.appendPercentEncodedCopy(of: path, keepSlash: true)
             w.append("?q-sign-algorithm=sha1&q-ak=")
-            w.appendPercentEncoded(credentials.secretId)
+            w.append(cache.secretIdEncoded.bytes)
             for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
                 w.append(field)
                 w.append(copyOf: start)
@@ -241,12 +258,7 @@ public struct COSSigner: Sendable {
             w.append(encodedNamesOf: params)
             w.append("&q-signature=")
             signature.withUnsafeBytes { w.appendLowercaseHex($0) }
-            try url.forEachQueryItem { name, value in
-                w.append(UInt8(ascii: "&"))
-                try w.appendReencoded(name)
-                w.append(UInt8(ascii: "="))
-                if let value { try w.appendReencoded(value) }
-            }
+            w.append(copyOf: urlItems)
             if let token {
                 w.append("&x-cos-security-token=")
                 w.appendPercentEncoded(token)
@@ -376,8 +388,20 @@ public struct COSSigner: Sendable {
 /// reference, so the signer stays a few words to copy).
 final class SignKeyCache: Sendable {
     let secretKeyMAC: HMACKey<SHA1>
+    /// The SecretId, as is and percent-encoded.
+    let secretId: FixedBytes
+    let secretIdEncoded: FixedBytes
 
-    init(secretKeyMAC: HMACKey<SHA1>) { self.secretKeyMAC = secretKeyMAC }
+    init(secretKeyMAC: HMACKey<SHA1>, secretId: String) {
+        self.secretKeyMAC = secretKeyMAC
+        self.secretId = FixedBytes(secretId)
+        self.secretIdEncoded = FixedBytes(secretId, encoded: true)
+    }
+
+    deinit {
+        secretId.deallocate()
+        secretIdEncoded.deallocate()
+    }
 
     /// Plain values only (no heap references), so a hit copies bytes and touches no shared
     /// reference count: threads signing at once do not contend beyond the lock.

@@ -30,7 +30,9 @@ public struct SigV4Signer: Sendable {
         self.credentials = credentials
         self.settings = settings
         self.clock = clock
-        self.cache = SigningKeyCache(secretMAC: SigV4Canonical.secretMAC(credentials.secretAccessKey))
+        self.cache = SigningKeyCache(
+            secretMAC: SigV4Canonical.secretMAC(credentials.secretAccessKey), accessKeyId: credentials.accessKeyId,
+            region: settings.region, service: settings.service)
     }
 
     // MARK: - Time rules
@@ -334,19 +336,18 @@ public struct SigV4Signer: Sendable {
 
         // accessKeyId/scope, with scope = date/region/service/aws4_request.
         let credentialStart = w.count
-        w.append(utf8: credentials.accessKeyId)
+        w.append(cache.accessKeyId.bytes)
         w.append(UInt8(ascii: "/"))
         let scopeStart = w.count
         w.append(date: amz)
-        w.append(UInt8(ascii: "/"))
-        w.append(utf8: settings.region)
-        w.append(UInt8(ascii: "/"))
-        w.append(utf8: settings.service)
-        w.append("/aws4_request")
+        w.append(cache.scopeTail.bytes)
         let credentialRange = credentialStart..<w.count
         let scopeRange = scopeStart..<w.count
 
-        // The URL's own parameters, re-encoded and sorted.
+        // The URL's own parameters, encoded once: written in URL order as the presigned URL will
+        // carry them (`name[=value]&…`, copied there at the end); the sorted list refers to the same
+        // bytes (an item without `=` signs an empty value).
+        let urlItemsStart = w.count
         try url.forEachQueryItem { name, value in
             let nameStart = w.count
             try w.appendReencoded(name, field: "url query")
@@ -360,9 +361,16 @@ public struct SigV4Signer: Sendable {
                         "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
                 )
             }
-            if let value { try w.appendReencoded(value, field: "url query") }
-            own.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
+            var valueStart = w.count
+            if let value {
+                w.append(UInt8(ascii: "="))
+                valueStart = w.count
+                try w.appendReencoded(value, field: "url query")
+            }
+            own.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
+            w.append(UInt8(ascii: "&"))
         }
+        let urlItems = urlItemsStart..<w.count
         own.sort(in: w)
 
         // Query mode: the X-Amz parameters, written in canonical order.
@@ -379,14 +387,10 @@ public struct SigV4Signer: Sendable {
             }
             _ = parameter("X-Amz-Algorithm") { $0.append("AWS4-HMAC-SHA256") }
             _ = parameter("X-Amz-Credential") { w in
-                w.appendPercentEncoded(credentials.accessKeyId)
+                w.append(cache.accessKeyIdEncoded.bytes)
                 w.append("%2F")
                 w.append(date: amz)
-                w.append("%2F")
-                w.appendPercentEncoded(settings.region)
-                w.append("%2F")
-                w.appendPercentEncoded(settings.service)
-                w.append("%2Faws4_request")
+                w.append(cache.scopeTailEncoded.bytes)
             }
             _ = parameter("X-Amz-Date") { $0.append(dateTime: amz) }
             _ = parameter("X-Amz-Expires") { $0.append(decimal: expires) }
@@ -453,14 +457,7 @@ public struct SigV4Signer: Sendable {
                 try url.withRawPath { try SigV4Canonical.appendReencodedPath($0, to: &w) }
             }
             w.append(UInt8(ascii: "?"))
-            try url.forEachQueryItem { name, value in
-                try w.appendReencoded(name)
-                if let value {
-                    w.append(UInt8(ascii: "="))
-                    try w.appendReencoded(value)
-                }
-                w.append(UInt8(ascii: "&"))
-            }
+            w.append(copyOf: urlItems)
             // Algorithm, Credential, Date, Expires as in the canonical query, then SignedHeaders,
             // Security-Token (signed or not) and Signature.
             for i in 0..<4 {

@@ -1,4 +1,5 @@
 import SignetCrypto
+import SignetHTTP
 import Synchronization
 
 /// The secret's HMAC state and the last derived signing key, shared by copies of a signer: one
@@ -26,8 +27,25 @@ final class SigningKeyCache: Sendable {
     private let entry = Mutex<Entry?>(nil)
     /// The `"AWS4" + secret` HMAC state.
     let secretMAC: HMACKey<SHA256>
+    /// The access key id, as is and percent-encoded.
+    let accessKeyId: FixedBytes
+    let accessKeyIdEncoded: FixedBytes
+    /// `/region/service/aws4_request`, as is and percent-encoded (the scope after its date).
+    let scopeTail: FixedBytes
+    let scopeTailEncoded: FixedBytes
 
-    init(secretMAC: HMACKey<SHA256>) { self.secretMAC = secretMAC }
+    init(secretMAC: HMACKey<SHA256>, accessKeyId: String, region: String, service: String) {
+        self.secretMAC = secretMAC
+        self.accessKeyId = FixedBytes(accessKeyId)
+        self.accessKeyIdEncoded = FixedBytes(accessKeyId, encoded: true)
+        let tail = "/\(region)/\(service)/aws4_request"
+        scopeTail = FixedBytes(tail)
+        scopeTailEncoded = FixedBytes(tail, encoded: true)
+    }
+
+    deinit {
+        for bytes in [accessKeyId, accessKeyIdEncoded, scopeTail, scopeTailEncoded] { bytes.deallocate() }
+    }
 
     /// The signing key and its HMAC state for a day and scope: a copy of the cached ones, or
     /// derived by `derive` and cached. Only plain bytes are copied out of the lock.

@@ -64,6 +64,13 @@ public struct BufferPairs {
         used += 1
     }
 
+    /// Replaces the name range of pair `i` (for a rewritten copy of the name).
+    public mutating func setName(_ i: Int, _ name: Range<Int>) {
+        precondition(i >= 0 && i < used, "BufferPairs index out of range")
+        slots[i].nameStart = name.lowerBound
+        slots[i].nameEnd = name.upperBound
+    }
+
     /// Keeps one pair per name, its value the values of that name joined by `separator` in list
     /// order (written at the end of `buffer`). The list must be sorted by name.
     public mutating func joinRepeatedNames(in buffer: inout ByteBuffer, separator: StaticString) {

@@ -190,6 +190,13 @@ public struct ByteBuffer {
         written += try PercentEncoding.writeDecoded(raw, to: base + written, field: { field })
     }
 
+    /// True when an earlier part of this buffer holds an ASCII upper-case letter.
+    @inlinable public func containsUppercase(_ range: Range<Int>) -> Bool {
+        precondition(range.lowerBound >= 0 && range.upperBound <= written, "ByteBuffer range out of bounds")
+        for i in range where base[i] &- 0x41 < 26 { return true }
+        return false
+    }
+
     /// The byte at offset `i` (which must have been written).
     @inlinable public subscript(_ i: Int) -> UInt8 {
         precondition(i >= 0 && i < written, "ByteBuffer index out of range")
