@@ -373,16 +373,24 @@ public struct SigV4Signer: Sendable {
         let urlItems = urlItemsStart..<w.count
         own.sort(in: w)
 
-        // Query mode: the X-Amz parameters, written in canonical order.
+        // Query mode: the X-Amz parameters, written once as one `name=value&…` run in canonical
+        // order. With no parameters of the URL's own, that run is the canonical query, and its
+        // first four parameters open the presigned URL's query.
         var namesEncoded = 0..<0
         var tokenEncoded: Range<Int>?
+        var amzRun = 0..<0
+        var urlPrefix = 0..<0
         if isQuery {
+            let runStart = w.count
             func parameter(_ name: StaticString, _ value: (inout ByteBuffer) -> Void) -> Range<Int> {
+                if amzParameters.count > 0 { w.append(UInt8(ascii: "&")) }
                 let nameStart = w.count
                 w.append(name)
+                let nameEnd = w.count
+                w.append(UInt8(ascii: "="))
                 let valueStart = w.count
                 value(&w)
-                amzParameters.append(name: nameStart..<valueStart, value: valueStart..<w.count)
+                amzParameters.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
                 return valueStart..<w.count
             }
             _ = parameter("X-Amz-Algorithm") { $0.append("AWS4-HMAC-SHA256") }
@@ -394,14 +402,9 @@ public struct SigV4Signer: Sendable {
             }
             _ = parameter("X-Amz-Date") { $0.append(dateTime: amz) }
             _ = parameter("X-Amz-Expires") { $0.append(decimal: expires) }
-            if let token {
-                if signToken {
-                    tokenEncoded = parameter("X-Amz-Security-Token") { $0.appendPercentEncoded(token) }
-                } else {
-                    let start = w.count
-                    w.appendPercentEncoded(token)
-                    tokenEncoded = start..<w.count
-                }
+            urlPrefix = runStart..<w.count
+            if let token, signToken {
+                tokenEncoded = parameter("X-Amz-Security-Token") { $0.appendPercentEncoded(token) }
             }
             namesEncoded = parameter("X-Amz-SignedHeaders") { w in
                 w.reserve(namesRange.count * 3)
@@ -409,6 +412,12 @@ public struct SigV4Signer: Sendable {
                     let c = w[k]
                     if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
                 }
+            }
+            amzRun = runStart..<w.count
+            if let token, !signToken {
+                let start = w.count
+                w.appendPercentEncoded(token)
+                tokenEncoded = start..<w.count
             }
         }
 
@@ -423,7 +432,11 @@ public struct SigV4Signer: Sendable {
         }
         let pathRange = pathStart..<w.count
         w.append(0x0a)
-        SigV4Signer.writeCanonicalQuery(own: own, amz: amzParameters, into: &w)
+        if own.count == 0 {
+            w.append(copyOf: amzRun)
+        } else {
+            SigV4Signer.writeCanonicalQuery(own: own, amz: amzParameters, into: &w)
+        }
         w.append(0x0a)
         w.append(copyOf: headerBlock)
         w.append(0x0a)
@@ -460,12 +473,7 @@ public struct SigV4Signer: Sendable {
             w.append(copyOf: urlItems)
             // Algorithm, Credential, Date, Expires as in the canonical query, then SignedHeaders,
             // Security-Token (signed or not) and Signature.
-            for i in 0..<4 {
-                if i > 0 { w.append(UInt8(ascii: "&")) }
-                w.append(copyOf: amzParameters[i].name)
-                w.append(UInt8(ascii: "="))
-                w.append(copyOf: amzParameters[i].value)
-            }
+            w.append(copyOf: urlPrefix)
             w.append("&X-Amz-SignedHeaders=")
             w.append(copyOf: namesEncoded)
             if let tokenEncoded {
