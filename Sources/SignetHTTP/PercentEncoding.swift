@@ -80,10 +80,26 @@ public enum PercentEncoding {
         var p = start
         let end = start + bytes.count
         var q = o
-        while end - p >= 8, classesOfEight(p) & mask == mask {
-            copyEight(p, to: q)
-            p += 8
-            q += 8
+        // Eight bytes at a time: one test, then one copy or eight single steps (never a re-test
+        // of the same bytes).
+        while end - p >= 8 {
+            if classesOfEight(p) & mask == mask {
+                copyEight(p, to: q)
+                p += 8
+                q += 8
+                continue
+            }
+            for _ in 0..<8 {
+                let b = p.pointee
+                if byteClass(b) & mask == mask {
+                    q.pointee = b
+                    q += 1
+                } else {
+                    writeEscape(b, to: q)
+                    q += 3
+                }
+                p += 1
+            }
         }
         while p < end {
             let b = p.pointee
@@ -95,13 +111,6 @@ public enum PercentEncoding {
                 q += 3
             }
             p += 1
-            if end - p >= 8, classesOfEight(p) & mask == mask {
-                repeat {
-                    copyEight(p, to: q)
-                    p += 8
-                    q += 8
-                } while end - p >= 8 && classesOfEight(p) & mask == mask
-            }
         }
         return q - o
     }
@@ -142,12 +151,19 @@ public enum PercentEncoding {
         var p = start
         let end = start + raw.count
         var q = o
+        var blockEnd = start
         while p < end {
-            if end - p >= 8, classesOfEight(p) & mask == mask {
-                copyEight(p, to: q)
-                p += 8
-                q += 8
-                continue
+            // At each block boundary: eight literal bytes are copied at once; otherwise the block is
+            // walked one step at a time (an escape may end past it).
+            if p >= blockEnd {
+                if end - p >= 8, classesOfEight(p) & mask == mask {
+                    copyEight(p, to: q)
+                    p += 8
+                    q += 8
+                    blockEnd = p
+                    continue
+                }
+                blockEnd = p + 8
             }
             var b = p.pointee
             let c = byteClass(b)
@@ -187,13 +203,19 @@ public enum PercentEncoding {
         var p = start
         let end = start + raw.count
         var q = o
+        var blockEnd = start
         while p < end {
-            // Only `%` lacks bit 6 of its class, so eight bytes without one are copied at once.
-            if end - p >= 8, classesOfEight(p) & 0x40 != 0 {
-                copyEight(p, to: q)
-                p += 8
-                q += 8
-                continue
+            // Only `%` lacks bit 6 of its class, so eight bytes without one are copied at once;
+            // otherwise the block is walked one step at a time.
+            if p >= blockEnd {
+                if end - p >= 8, classesOfEight(p) & 0x40 != 0 {
+                    copyEight(p, to: q)
+                    p += 8
+                    q += 8
+                    blockEnd = p
+                    continue
+                }
+                blockEnd = p + 8
             }
             let b = p.pointee
             if b == 0x25 {
