@@ -12,12 +12,22 @@ public enum COSCanonical {
         method: String, rawPath: UnsafeRawBufferPointer, parameters: BufferPairs, headers: BufferPairs,
         into out: inout ByteBuffer
     ) throws -> Range<Int> {
+        try writeHttpString(method: method, parameters: parameters, headers: headers, into: &out) {
+            try $0.appendDecoded(rawPath, field: "url path")
+        }
+    }
+
+    /// The same, with the decoded path written by `path`.
+    static func writeHttpString(
+        method: String, parameters: BufferPairs, headers: BufferPairs, into out: inout ByteBuffer,
+        path writePath: (inout ByteBuffer) throws -> Void
+    ) throws -> Range<Int> {
         let methodStart = out.count
         out.append(utf8: method)
         out.lowercase(methodStart..<out.count)
         out.append(0x0a)
         let pathStart = out.count
-        try out.appendDecoded(rawPath, field: "url path")
+        try writePath(&out)
         let path = pathStart..<out.count
         out.append(0x0a)
         out.append(pairs: parameters)

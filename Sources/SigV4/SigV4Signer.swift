@@ -118,6 +118,20 @@ public struct SigV4Signer: Sendable {
         .text
     }
 
+    /// The presigned URL of an object named by its parts (nothing encoded by hand): the fast path
+    /// for handing out downloads and uploads.
+    public func presignedURL(
+        method: String = "GET", object: ObjectLocation, expires: Int64, payload: SigV4Payload = .unsigned,
+        at time: Int64? = nil
+    ) throws -> String {
+        try SigningRequest.validateMethod(method)
+        return try run(
+            method: method, url: object, headers: HTTPHeaders(), body: nil, payload: payload, expires: expires,
+            time: resolveTime(time), capture: false
+        )
+        .text
+    }
+
     /// The presigned URL of a URL string (the fast path).
     public func presignedURL(method: String = "GET", url: String, expires: Int64, at time: Int64? = nil) throws
         -> String
@@ -167,7 +181,7 @@ public struct SigV4Signer: Sendable {
     ]
 
     private func run(
-        method: String, url: RequestURL, headers: HTTPHeaders, body: [UInt8]?, payload: SigV4Payload,
+        method: String, url: some RequestTarget, headers: HTTPHeaders, body: [UInt8]?, payload: SigV4Payload,
         expires requestedExpires: Int64?, time: Int64, capture: Bool
     ) throws -> Output {
         try SigV4Signer.checkTime(time)
@@ -211,7 +225,7 @@ public struct SigV4Signer: Sendable {
         // One buffer for everything; offsets below point into it.
         let tokenLength = token?.utf8.count ?? 0
         let estimate =
-            url.text.utf8.count * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
+            url.byteCountEstimate * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
             + credentials.accessKeyId.utf8.count * 6 + 900
         return try ByteBuffer.withScratch(capacity: estimate) { w in
             try BufferPairs.with(capacity: url.queryItemCount) { own in
@@ -229,7 +243,7 @@ public struct SigV4Signer: Sendable {
     /// The pipeline proper, writing into `w`: header block, query lists, canonical request, string
     /// to sign, signature and output.
     private func run(
-        method: String, url: RequestURL, headers: HTTPHeaders, payload payloadValue: String, isQuery: Bool,
+        method: String, url: some RequestTarget, headers: HTTPHeaders, payload payloadValue: String, isQuery: Bool,
         expires: Int64, time: Int64, amz: AmzTime, hasHost: Bool, suppliedContentSHA: String?, headerBytes: Int,
         capture: Bool, w: inout ByteBuffer, own: inout BufferPairs, amzParameters: inout BufferPairs
     ) throws -> Output {
@@ -298,7 +312,7 @@ public struct SigV4Signer: Sendable {
             }
             headerBlock = start..<w.count
         } else {
-            var list = CanonicalHeaderList(capacity: headerBytes + url.text.utf8.count + 160 + tokenLength)
+            var list = CanonicalHeaderList(capacity: headerBytes + url.byteCountEstimate + 160 + tokenLength)
             let standard = settings.signedHeaders == .standard
             for f in headers {
                 var name = f.name
@@ -350,7 +364,7 @@ public struct SigV4Signer: Sendable {
         let urlItemsStart = w.count
         try url.forEachQueryItem { name, value in
             let nameStart = w.count
-            try w.appendReencoded(name, field: "url query")
+            try w.appendEncoded(name, of: url, field: "url query")
             let nameEnd = w.count
             if let reserved = SigV4Signer.reservedParameters.first(where: {
                 ByteWriting.equalsIgnoringCase(w.bytes(nameStart..<nameEnd), $0)
@@ -365,7 +379,7 @@ public struct SigV4Signer: Sendable {
             if let value {
                 w.append(UInt8(ascii: "="))
                 valueStart = w.count
-                try w.appendReencoded(value, field: "url query")
+                try w.appendEncoded(value, of: url, field: "url query")
             }
             own.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
             w.append(UInt8(ascii: "&"))
@@ -426,9 +440,13 @@ public struct SigV4Signer: Sendable {
         w.append(utf8: method)
         w.append(0x0a)
         let pathStart = w.count
-        try url.withRawPath {
-            try SigV4Canonical.appendCanonicalURI(
-                $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &w)
+        if !url.isWireForm && !settings.normalizePath && !settings.doubleEncode {
+            url.appendWirePath(to: &w)  // an encoded key is already the S3 canonical URI
+        } else {
+            try url.withWirePath {
+                try SigV4Canonical.appendCanonicalURI(
+                    $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &w)
+            }
         }
         let pathRange = pathStart..<w.count
         w.append(0x0a)
@@ -467,7 +485,7 @@ public struct SigV4Signer: Sendable {
             if !settings.normalizePath && !settings.doubleEncode {
                 w.append(copyOf: pathRange)
             } else {
-                try url.withRawPath { try SigV4Canonical.appendReencodedPath($0, to: &w) }
+                try url.withWirePath { try SigV4Canonical.appendReencodedPath($0, to: &w) }
             }
             w.append(UInt8(ascii: "?"))
             w.append(copyOf: urlItems)

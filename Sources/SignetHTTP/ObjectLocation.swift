@@ -1,0 +1,155 @@
+/// An object as an application names it: host, object key and query parameters, none of them
+/// percent-encoded. Signers encode each part once as they write it (a space as `%20`, `/` kept in
+/// the key), so nothing is escaped by hand and no URL text is built and parsed first.
+///
+/// ```swift
+/// let object = try ObjectLocation(
+///     host: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", key: "photos/holiday 1.jpg",
+///     query: [("response-content-type", "image/jpeg")])
+/// ```
+public struct ObjectLocation: RequestTarget, Sendable {
+    /// `host[:port]` as given (a name or an IPv4 address).
+    public let host: String
+    /// The object key, not encoded (`photos/holiday 1.jpg`); it follows the path's leading `/`.
+    public let key: String
+    /// The query parameters in order, not encoded; a `nil` value is a bare `name`.
+    public let query: [(name: String, value: String?)]
+    public let isHTTPS: Bool
+
+    /// - Throws: `SignetError` for an empty or malformed host, a bad port or an empty parameter name.
+    public init(host: String, key: String, query: [(name: String, value: String?)] = [], https: Bool = true) throws {
+        var host = host
+        host.makeContiguousUTF8()
+        try ObjectLocation.validate(host: host)
+        for (index, item) in query.enumerated() where item.name.isEmpty {
+            throw SignetError("query", "parameter #\(index + 1) has an empty name", allowed: "name or name=value")
+        }
+        var key = key
+        key.makeContiguousUTF8()
+        self.host = host
+        self.key = key
+        // Bridged strings are copied once here, so that the signers can borrow every string's bytes.
+        if query.allSatisfy({ $0.name.isContiguousUTF8 && ($0.value?.isContiguousUTF8 ?? true) }) {
+            self.query = query
+        } else {
+            self.query = query.map { item in
+                var name = item.name
+                name.makeContiguousUTF8()
+                var value = item.value
+                value?.makeContiguousUTF8()
+                return (name, value)
+            }
+        }
+        self.isHTTPS = https
+    }
+
+    static func validate(host: String) throws {
+        let problem: SignetError? = host.utf8.withContiguousStorageIfAvailable { b -> SignetError? in
+            guard !b.isEmpty else {
+                return SignetError(
+                    "host", "is empty", allowed: "a host name such as bucket.cos.ap-guangzhou.myqcloud.com")
+            }
+            // An optional `:PORT` at the end.
+            var nameEnd = b.count
+            var k = b.count - 1
+            while k >= 0, k >= b.count - 6, b[k] >= 0x30, b[k] <= 0x39 { k -= 1 }
+            if k >= 0, b[k] == UInt8(ascii: ":") {
+                var port = 0
+                for d in b[(k + 1)...] { port = port * 10 + Int(d - 0x30) }
+                guard k + 1 < b.count, b.count - k - 1 <= 5, (1...65535).contains(port) else {
+                    return SignetError(
+                        "host", "\"\(host)\" has a port that is not valid", allowed: "HOST:PORT with PORT in 1...65535")
+                }
+                nameEnd = k
+            }
+            guard nameEnd > 0 else {
+                return SignetError("host", "\"\(host)\" has no name before the port", allowed: "HOST or HOST:PORT")
+            }
+            var start = 0
+            while nameEnd - start >= 8, RequestURL.classesOfEight(b, start) & 0x02 != 0 { start += 8 }
+            let classes = RequestURL.byteClasses.utf8Start
+            for i in start..<nameEnd where classes[Int(b[i])] & 0x02 == 0 {
+                return SignetError(
+                    "host", "\"\(host)\" contains a character a host name cannot hold",
+                    allowed:
+                        "letters, digits, '-', '.', '_' and an optional :PORT (use punycode for international names)")
+            }
+            return nil
+        }!
+        if let problem { throw problem }
+    }
+
+    @inlinable public var isWireForm: Bool { false }
+    @inlinable public var queryItemCount: Int { query.count }
+    @inlinable public var byteCountEstimate: Int {
+        var n = host.utf8.count + key.utf8.count + 12
+        for item in query { n += item.name.utf8.count + (item.value?.utf8.count ?? 0) + 2 }
+        return n
+    }
+
+    /// `host[:port]`, without the scheme's default port.
+    @inlinable public func withAuthority<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = host.utf8.withContiguousStorageIfAvailable { b in
+            var bytes = UnsafeRawBufferPointer(b)
+            let defaultPort: StaticString = isHTTPS ? ":443" : ":80"
+            let n = defaultPort.utf8CodeUnitCount
+            if bytes.count > n,
+                UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - n)...]).elementsEqual(
+                    UnsafeRawBufferPointer(start: defaultPort.utf8Start, count: n))
+            {
+                bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - n)])
+            }
+            do throws(E) {
+                return .success(try body(bytes))
+            } catch {
+                return .failure(error)
+            }
+        }!
+        return try result.get()
+    }
+
+    @inlinable public func appendDecodedPath(to out: inout ByteBuffer) throws {
+        out.append(UInt8(ascii: "/"))
+        out.append(utf8: key)
+    }
+
+    @inlinable public func appendWirePath(to out: inout ByteBuffer) {
+        out.append(UInt8(ascii: "/"))
+        Self.withBytes(of: key) { out.appendPercentEncoded($0, keepSlash: true) }
+    }
+
+    public func withWirePath<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+        var path = ByteBuffer(capacity: key.utf8.count * 3 + 1)
+        defer { path.deallocate() }
+        appendWirePath(to: &path)
+        return try body(path.bytes(0..<path.count))
+    }
+
+    @inlinable public func forEachQueryItem<E: Error>(
+        _ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer?) throws(E) -> Void
+    ) throws(E) {
+        for item in query {
+            try Self.withBytes(of: item.name) { (name) throws(E) in
+                if let value = item.value {
+                    try Self.withBytes(of: value) { (value) throws(E) in try body(name, value) }
+                } else {
+                    try body(name, nil)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with a string's UTF-8 bytes (every stored string was made contiguous).
+    @inlinable static func withBytes<E: Error>(of text: String, _ body: (UnsafeRawBufferPointer) throws(E) -> Void)
+        throws(E)
+    {
+        let result: Result<Void, E> = text.utf8.withContiguousStorageIfAvailable { bytes in
+            do throws(E) {
+                return .success(try body(UnsafeRawBufferPointer(bytes)))
+            } catch {
+                return .failure(error)
+            }
+        }!
+        try result.get()
+    }
+}
