@@ -70,6 +70,40 @@ public enum PercentEncoding {
         if case .failure(let error) = result { throw error }
     }
 
+    /// At a block boundary (`p` reached `blockEnd`): copies the next eight bytes when all their
+    /// classes have the `mask` bits and returns true; otherwise makes them the block to walk one step
+    /// at a time. Each byte is tested once.
+    @inline(__always) @inlinable static func copiedLiteralBlock(
+        _ p: inout UnsafePointer<UInt8>, _ q: inout UnsafeMutablePointer<UInt8>, end: UnsafePointer<UInt8>,
+        blockEnd: inout UnsafePointer<UInt8>, mask: UInt8
+    ) -> Bool {
+        guard p >= blockEnd else { return false }
+        if end - p >= 8, classesOfEight(p) & mask == mask {
+            copyEight(p, to: q)
+            p += 8
+            q += 8
+            blockEnd = p
+            return true
+        }
+        blockEnd = p + 8
+        return false
+    }
+
+    /// Encodes the byte at `p` to `q` and moves both on.
+    @inline(__always) @inlinable static func encodeOne(
+        _ p: inout UnsafePointer<UInt8>, _ q: inout UnsafeMutablePointer<UInt8>, mask: UInt8
+    ) {
+        let b = p.pointee
+        if byteClass(b) & mask == mask {
+            q.pointee = b
+            q += 1
+        } else {
+            writeEscape(b, to: q)
+            q += 3
+        }
+        p += 1
+    }
+
     /// Writes `bytes` percent-encoded at `o`; returns the bytes written (at most 3 per input byte).
     /// Runs of eight literal bytes are tested and copied at once.
     @inline(__always) @inlinable static func write(
@@ -89,29 +123,9 @@ public enum PercentEncoding {
                 q += 8
                 continue
             }
-            for _ in 0..<8 {
-                let b = p.pointee
-                if byteClass(b) & mask == mask {
-                    q.pointee = b
-                    q += 1
-                } else {
-                    writeEscape(b, to: q)
-                    q += 3
-                }
-                p += 1
-            }
+            for _ in 0..<8 { encodeOne(&p, &q, mask: mask) }
         }
-        while p < end {
-            let b = p.pointee
-            if byteClass(b) & mask == mask {
-                q.pointee = b
-                q += 1
-            } else {
-                writeEscape(b, to: q)
-                q += 3
-            }
-            p += 1
-        }
+        while p < end { encodeOne(&p, &q, mask: mask) }
         return q - o
     }
 
@@ -153,18 +167,8 @@ public enum PercentEncoding {
         var q = o
         var blockEnd = start
         while p < end {
-            // At each block boundary: eight literal bytes are copied at once; otherwise the block is
-            // walked one step at a time (an escape may end past it).
-            if p >= blockEnd {
-                if end - p >= 8, classesOfEight(p) & mask == mask {
-                    copyEight(p, to: q)
-                    p += 8
-                    q += 8
-                    blockEnd = p
-                    continue
-                }
-                blockEnd = p + 8
-            }
+            // An escape may end past its block.
+            if copiedLiteralBlock(&p, &q, end: end, blockEnd: &blockEnd, mask: mask) { continue }
             var b = p.pointee
             let c = byteClass(b)
             if c & mask == mask {
@@ -205,18 +209,8 @@ public enum PercentEncoding {
         var q = o
         var blockEnd = start
         while p < end {
-            // Only `%` lacks bit 6 of its class, so eight bytes without one are copied at once;
-            // otherwise the block is walked one step at a time.
-            if p >= blockEnd {
-                if end - p >= 8, classesOfEight(p) & 0x40 != 0 {
-                    copyEight(p, to: q)
-                    p += 8
-                    q += 8
-                    blockEnd = p
-                    continue
-                }
-                blockEnd = p + 8
-            }
+            // Only `%` lacks bit 6 of its class, so eight bytes without one are copied at once.
+            if copiedLiteralBlock(&p, &q, end: end, blockEnd: &blockEnd, mask: 0x40) { continue }
             let b = p.pointee
             if b == 0x25 {
                 guard end - p > 2, let hi = hexValue(p[1]), let lo = hexValue(p[2]) else {

@@ -2,68 +2,9 @@ import SignetHTTP
 import Testing
 
 /// The hot path's building blocks: the per-thread scratch buffer, pair lists kept as offsets into
-/// it, and the eight-bytes-at-a-time percent-coders, each checked against a plain reference.
+/// it, and the escaped-slash rule of the path coder. (The coders are checked against a reference
+/// coder in SignetVectorsTests.)
 struct ScratchAndPairsTests {
-    /// RFC 3986 encoding one byte at a time, written independently of the library's tables.
-    static func referenceEncode(_ bytes: [UInt8], keepSlash: Bool) -> String {
-        var out = ""
-        for b in bytes {
-            let c = Character(Unicode.Scalar(b))
-            if (b < 0x80 && (c.isLetter || c.isNumber)) || "-._~".contains(c) || (keepSlash && b == 0x2f) {
-                out.append(c)
-            } else {
-                out += "%" + String(b >> 4, radix: 16).uppercased() + String(b & 0x0f, radix: 16).uppercased()
-            }
-        }
-        return out
-    }
-
-    /// Decoding one escape at a time (the input's escapes are well formed).
-    static func referenceDecode(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var i = 0
-        while i < text.count {
-            if text[i] == 0x25 {
-                out.append(UInt8(String(decoding: text[i + 1...i + 2], as: UTF8.self), radix: 16)!)
-                i += 3
-            } else {
-                out.append(text[i])
-                i += 1
-            }
-        }
-        return out
-    }
-
-    @Test func coderMatchesTheReferenceOnRandomInput() throws {
-        var rng = SystemRandomNumberGenerator()
-        let alphabet = Array("abcXYZ019-._~/ %+&=?#".utf8) + [0x00, 0x7f, 0xc3, 0xa9, 0xff]
-        for _ in 0..<2_000 {
-            let length = Int.random(in: 0...40, using: &rng)
-            // Long literal runs exercise the eight-byte path; mixed ones the byte path.
-            let literalRun = Bool.random(using: &rng)
-            let bytes: [UInt8] = (0..<length).map { _ in
-                literalRun && Int.random(in: 0..<10, using: &rng) > 0
-                    ? Array("abcdefghXYZ0129".utf8).randomElement(using: &rng)!
-                    : alphabet.randomElement(using: &rng)!
-            }
-            for keepSlash in [false, true] {
-                var w = ByteBuffer(capacity: 1)
-                defer { w.deallocate() }
-                bytes.withUnsafeBytes { w.appendPercentEncoded($0, keepSlash: keepSlash) }
-                let encoded = w.string(0..<w.count)
-                #expect(encoded == Self.referenceEncode(bytes, keepSlash: keepSlash), "\(bytes)")
-                // Decoding the encoded form gives the bytes back; re-encoding it changes nothing.
-                let start = w.count
-                try Array(encoded.utf8).withUnsafeBytes { try w.appendDecoded($0, field: "t") }
-                #expect(Array(UnsafeRawBufferPointer(w.bytes(start..<w.count))) == bytes)
-                let again = w.count
-                try Array(encoded.utf8).withUnsafeBytes { try w.appendReencoded($0, keepSlash: keepSlash) }
-                #expect(w.string(again..<w.count) == encoded)
-                #expect(Self.referenceDecode(Array(encoded.utf8)) == bytes)
-            }
-        }
-    }
-
     @Test func anEscapedSlashCanStayEscapedInAPath() throws {
         var w = ByteBuffer(capacity: 8)
         defer { w.deallocate() }

@@ -1,5 +1,4 @@
-import COSSigning
-import SignetHTTP
+import Signet
 import Testing
 
 /// Presigning an object named by its parts (nothing encoded by hand) gives what the SDK gives and
@@ -7,20 +6,6 @@ import Testing
 struct COSObjectLocationTests {
     static let id = "AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q"
     static let key = "BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz"  // documented example
-
-    /// RFC 3986 encoding, one byte at a time, written here independently of the library.
-    static func encode(_ text: String, keepSlash: Bool) -> String {
-        var out = ""
-        for b in text.utf8 {
-            let c = Character(Unicode.Scalar(b))
-            if (b < 0x80 && (c.isLetter || c.isNumber)) || "-._~".contains(c) || (keepSlash && b == 0x2f) {
-                out.append(c)
-            } else {
-                out += "%" + String(b >> 4, radix: 16).uppercased() + String(b & 0x0f, radix: 16).uppercased()
-            }
-        }
-        return out
-    }
 
     @Test func theSDKCaseFromTheKeyAsWritten() throws {
         // Python SDK V8.2: a space and a plus in the key; the expected URL is the SDK's (with %20).
@@ -52,13 +37,13 @@ struct COSObjectLocationTests {
             let https = Bool.random(using: &rng)
             let host = https ? "b-1250000000.cos.ap-guangzhou.myqcloud.com" : "127.0.0.1:8080"
             let object = try ObjectLocation(host: host, key: key, query: query, https: https)
-            var wire = (https ? "https://" : "http://") + host + "/" + Self.encode(key, keepSlash: true)
+            var wire = (https ? "https://" : "http://") + host + "/" + ReferenceEncoding.encode(key, keepSlash: true)
             if !query.isEmpty {
                 wire +=
                     "?"
                     + query.map {
-                        Self.encode($0.name, keepSlash: false)
-                            + ($0.value.map { "=" + Self.encode($0, keepSlash: false) } ?? "")
+                        ReferenceEncoding.encode($0.name, keepSlash: false)
+                            + ($0.value.map { "=" + ReferenceEncoding.encode($0, keepSlash: false) } ?? "")
                     }
                     .joined(separator: "&")
             }

@@ -1,5 +1,4 @@
-import SigV4
-import SignetHTTP
+import Signet
 import Testing
 
 /// SigV4 presigning of an object named by its parts: the AWS documentation example, and the same
@@ -54,21 +53,5 @@ struct SigV4ObjectLocationTests {
                 #expect(try signer.presignedURL(object: object, expires: 900, at: Self.time) == expected, "\(wire)")
             }
         }
-    }
-}
-
-/// RFC 3986 encoding, one byte at a time, written here independently of the library.
-enum ReferenceEncoding {
-    static func encode(_ text: String, keepSlash: Bool = false) -> String {
-        var out = ""
-        for b in text.utf8 {
-            let c = Character(Unicode.Scalar(b))
-            if (b < 0x80 && (c.isLetter || c.isNumber)) || "-._~".contains(c) || (keepSlash && b == 0x2f) {
-                out.append(c)
-            } else {
-                out += "%" + String(b >> 4, radix: 16).uppercased() + String(b & 0x0f, radix: 16).uppercased()
-            }
-        }
-        return out
     }
 }
