@@ -10,10 +10,13 @@
 public struct BufferPairs {
     /// One pair: offsets of its name and value in the buffer, and its position in input order.
     public struct Pair: Sendable {
+        /// Offsets of the name's bytes.
         public var nameStart: Int
         public var nameEnd: Int
+        /// Offsets of the value's bytes.
         public var valueStart: Int
         public var valueEnd: Int
+        /// Position in the order the pairs were added.
         public var order: Int
 
         @inlinable init(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int, order: Int) {
@@ -24,7 +27,9 @@ public struct BufferPairs {
             self.order = order
         }
 
+        /// The name's range in the buffer.
         @inlinable public var name: Range<Int> { nameStart..<nameEnd }
+        /// The value's range in the buffer.
         @inlinable public var value: Range<Int> { valueStart..<valueEnd }
     }
 

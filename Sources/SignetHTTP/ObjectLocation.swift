@@ -14,6 +14,7 @@ public struct ObjectLocation: RequestTarget, Sendable {
     public let key: String
     /// The query parameters in order, not encoded; a `nil` value is a bare `name`.
     public let query: [(name: String, value: String?)]
+    /// `https` (the default) or `http`.
     public let isHTTPS: Bool
 
     /// - Throws: `SignetError` for an empty or malformed host, a bad port or an empty parameter name.

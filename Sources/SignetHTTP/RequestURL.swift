@@ -12,6 +12,7 @@
 public struct RequestURL: Sendable, CustomStringConvertible {
     /// One `name[=value]` item of the query, as byte offsets into `text`.
     public struct RawQueryItem: Sendable {
+        /// An item from its offsets.
         @inlinable public init(nameStart: Int, nameEnd: Int, valueStart: Int?, valueEnd: Int) {
             self.nameStart = nameStart
             self.nameEnd = nameEnd
