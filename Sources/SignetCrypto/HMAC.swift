@@ -100,22 +100,18 @@ public struct HMAC<H: HashAlgorithm>: Sendable {
 
     /// Feeds a byte collection.
     @inlinable public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { H.update(&inner, UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { H.update(&inner, $0) } }
+        H.update(&inner, contentsOf: bytes)
     }
 
     /// Feeds a string's UTF-8 bytes.
-    @inlinable public mutating func update(_ string: String) {
-        var string = string
-        string.withUTF8 { H.update(&inner, UnsafeRawBufferPointer($0)) }
-    }
+    @inlinable public mutating func update(_ string: String) { H.update(&inner, utf8: string) }
 
     /// The MAC of everything fed so far.
     @inlinable public mutating func finalize() -> Digest {
-        let innerDigest = Digest(count: H.digestByteCount) { H.finalize(&inner, into: $0) }
+        let innerDigest = H.digest(&inner)
         var outerContext = outer
         innerDigest.withUnsafeBytes { H.update(&outerContext, $0) }
-        return Digest(count: H.digestByteCount) { H.finalize(&outerContext, into: $0) }
+        return H.digest(&outerContext)
     }
 }
 

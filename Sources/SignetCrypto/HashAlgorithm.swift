@@ -19,6 +19,25 @@ public protocol HashAlgorithm: Sendable {
     static func finalize(_ context: inout Context, into output: UnsafeMutablePointer<UInt8>)
 }
 
+extension HashAlgorithm {
+    /// Feeds a byte collection: in place when its storage is contiguous, else through a copy.
+    @inlinable static func update<Bytes: Sequence<UInt8>>(_ context: inout Context, contentsOf bytes: Bytes) {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(&context, UnsafeRawBufferPointer($0)) }
+        if done == nil { Array(bytes).withUnsafeBytes { update(&context, $0) } }
+    }
+
+    /// Feeds a string's UTF-8 bytes.
+    @inlinable static func update(_ context: inout Context, utf8 string: String) {
+        var string = string
+        string.withUTF8 { update(&context, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Finalises `context` into a digest.
+    @inlinable static func digest(_ context: inout Context) -> Digest {
+        Digest(count: digestByteCount) { finalize(&context, into: $0) }
+    }
+}
+
 /// SHA-1 (COS `q-sign-algorithm=sha1`).
 public enum SHA1: HashAlgorithm {
     public typealias Context = SHA_CTX

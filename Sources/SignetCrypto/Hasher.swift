@@ -10,20 +10,14 @@ public struct Hasher<H: HashAlgorithm>: Sendable {
 
     /// Feeds a byte collection.
     @inlinable public mutating func update<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { H.update(&context, UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(bytes).withUnsafeBytes { H.update(&context, $0) } }
+        H.update(&context, contentsOf: bytes)
     }
 
     /// Feeds the UTF-8 bytes of a string.
-    @inlinable public mutating func update(_ string: String) {
-        var string = string
-        string.withUTF8 { H.update(&context, UnsafeRawBufferPointer($0)) }
-    }
+    @inlinable public mutating func update(_ string: String) { H.update(&context, utf8: string) }
 
     /// The digest of everything fed so far. The hasher must not be used afterwards.
-    @inlinable public mutating func finalize() -> Digest {
-        Digest(count: H.digestByteCount) { H.finalize(&context, into: $0) }
-    }
+    @inlinable public mutating func finalize() -> Digest { H.digest(&context) }
 
     /// One-shot digest of raw bytes.
     @inlinable public static func hash(_ bytes: UnsafeRawBufferPointer) -> Digest {
