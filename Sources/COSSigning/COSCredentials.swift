@@ -43,10 +43,8 @@ public struct COSCredentials: Sendable, CustomStringConvertible {
     public var isTemporary: Bool { sessionToken != nil }
 
     public var description: String {
-        let kind = isTemporary ? "temporary" : "long-lived"
-        var text = "COSCredentials(\(kind), secretId: \(secretId), secretKey: <redacted>"
-        if isTemporary { text += ", sessionToken: <redacted>" }
-        if let expiration { text += ", expires: \(UTCTime.iso8601(expiration))" }
-        return text + ")"
+        CredentialChecks.description(
+            of: "COSCredentials", idField: "secretId", id: secretId, secretField: "secretKey", isTemporary: isTemporary,
+            expiration: expiration)
     }
 }

@@ -43,10 +43,9 @@ public struct SigV4Credentials: Sendable, CustomStringConvertible {
     public var isTemporary: Bool { sessionToken != nil }
 
     public var description: String {
-        let kind = isTemporary ? "temporary" : "long-lived"
-        var text = "SigV4Credentials(\(kind), accessKeyId: \(accessKeyId), secret: <redacted>"
-        if isTemporary { text += ", sessionToken: <redacted>" }
-        if let expiration { text += ", expires: \(UTCTime.iso8601(expiration))" }
-        return text + ")"
+        CredentialChecks.description(
+            of: "SigV4Credentials", idField: "accessKeyId", id: accessKeyId, secretField: "secret",
+            isTemporary: isTemporary,
+            expiration: expiration)
     }
 }

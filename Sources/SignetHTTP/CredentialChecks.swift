@@ -21,4 +21,16 @@ public enum CredentialChecks {
                 allowed: "the token exactly as STS returned it")
         }
     }
+
+    /// The description both credential types print: the kind and id, `<redacted>` in place of the
+    /// secret and any token, and the expiry when known.
+    package static func description(
+        of type: String, idField: String, id: String, secretField: String, isTemporary: Bool, expiration: Int64?
+    ) -> String {
+        let kind = isTemporary ? "temporary" : "long-lived"
+        var text = "\(type)(\(kind), \(idField): \(id), \(secretField): <redacted>"
+        if isTemporary { text += ", sessionToken: <redacted>" }
+        if let expiration { text += ", expires: \(UTCTime.iso8601(expiration))" }
+        return text + ")"
+    }
 }
