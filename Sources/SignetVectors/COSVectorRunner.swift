@@ -4,20 +4,15 @@ import SignetHTTP
 /// Runs `scheme: "cos"` vectors against the COS signer.
 enum COSVectorRunner {
     static func run(_ v: JSONField, id: String, file: String) throws -> VectorResult {
-        let expectError = try v.optional("expectError")?.string()
-        let expect = try v.optional("expect")?.object() ?? [:]
-        func want(_ stage: String) throws -> String? { try expect[stage]?.string() }
-        let credentialsField = try v.required("credentials")
-        let sign = try v.required("sign")
+        let vector = try SigningVector(v)
+        let sign = vector.sign
 
         // Build everything that may legitimately fail inside one do-block, for expectError cases.
         var result: (COSSignature?, COSPostPolicy?)
-        let verdict = try VectorRunner.attempt(expectError: expectError, file: file, id: id) {
+        let verdict = try VectorRunner.attempt(expectError: vector.expectError, file: file, id: id) {
+            let key = try vector.keyPair()
             let creds = try COSCredentials(
-                secretId: try credentialsField.required("id").string(),
-                secretKey: try credentialsField.required("secret").string(),
-                sessionToken: try credentialsField.optional("token")?.string(),
-                expiration: try credentialsField.optional("expiration")?.int())
+                secretId: key.id, secretKey: key.secret, sessionToken: key.token, expiration: key.expiration)
             let keyTime = try KeyTime(parsing: try sign.required("keyTime").string())
             if try v.optional("kind")?.string() == "post-policy" {
                 let policy = try v.required("policy").string()
@@ -47,21 +42,20 @@ enum COSVectorRunner {
         if let verdict { return verdict }
 
         var c = StageComparison(file: file, id: id)
+        let stages: KeyValuePairs<String, String?>
         if let s = result.0 {
-            if let f = c.check("httpString", expected: try want("httpString"), actual: s.httpString) { return f }
-            if let f = c.check("stringToSign", expected: try want("stringToSign"), actual: s.stringToSign) { return f }
-            if let f = c.check("signKey", expected: try want("signKey"), actual: s.signKey.reveal()) { return f }
-            if let f = c.check("signature", expected: try want("signature"), actual: s.signature) { return f }
-            if let f = c.check("authorization", expected: try want("authorization"), actual: s.authorization) {
-                return f
-            }
-            if let f = c.check("url", expected: try want("url"), actual: s.url) { return f }
+            stages = [
+                "httpString": s.httpString, "stringToSign": s.stringToSign, "signKey": s.signKey.reveal(),
+                "signature": s.signature, "authorization": s.authorization, "url": s.url,
+            ]
         } else if let p = result.1 {
-            if let f = c.check("policyBase64", expected: try want("policyBase64"), actual: p.policyBase64) { return f }
-            if let f = c.check("signKey", expected: try want("signKey"), actual: p.signKey.reveal()) { return f }
-            if let f = c.check("stringToSign", expected: try want("stringToSign"), actual: p.stringToSign) { return f }
-            if let f = c.check("signature", expected: try want("signature"), actual: p.signature) { return f }
+            stages = [
+                "policyBase64": p.policyBase64, "signKey": p.signKey.reveal(), "stringToSign": p.stringToSign,
+                "signature": p.signature,
+            ]
+        } else {
+            stages = [:]
         }
-        return c.pass()
+        return try c.check(stages, expected: vector.want) ?? c.pass()
     }
 }

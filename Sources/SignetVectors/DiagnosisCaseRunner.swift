@@ -12,14 +12,7 @@ enum DiagnosisCaseRunner {
             exchange.request = ExchangeRequest(method: req.method, url: req.url, headers: req.headers, body: req.body)
         }
         if let r = c.optional("response") {
-            var headers = HTTPHeaders()
-            if let list = r.optional("headers") {
-                for pair in try list.array() {
-                    let items = try pair.strings()
-                    guard items.count == 2 else { throw pair.fail("expected [name, value]") }
-                    headers.append(items[0], items[1])
-                }
-            }
+            let headers = try VectorRunner.headers(in: r)
             var body: [UInt8] = []
             if let text = r.optional("body") { body = Array(try text.string().utf8) }
             exchange.response = ExchangeResponse(

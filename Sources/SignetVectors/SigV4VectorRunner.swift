@@ -6,11 +6,8 @@ import SignetHTTP
 /// (seed, chunks, final chunk, trailer, encoded length) and POST policies.
 enum SigV4VectorRunner {
     static func run(_ v: JSONField, id: String, file: String) throws -> VectorResult {
-        let expectError = try v.optional("expectError")?.string()
-        let expect = try v.optional("expect")?.object() ?? [:]
-        func want(_ stage: String) throws -> String? { try expect[stage]?.string() }
-        let credentialsField = try v.required("credentials")
-        let sign = try v.required("sign")
+        let vector = try SigningVector(v)
+        let sign = vector.sign
         let isPostPolicy = try v.optional("kind")?.string() == "post-policy"
         let mode = isPostPolicy ? "post-policy" : try sign.required("mode").string()
         guard isPostPolicy || mode == "header" || mode == "query" else {
@@ -43,12 +40,10 @@ enum SigV4VectorRunner {
         var policy: SigV4PostPolicy?
         var body: [UInt8] = []
         var upload: AWSChunkedUpload?
-        let verdict = try VectorRunner.attempt(expectError: expectError, file: file, id: id) {
+        let verdict = try VectorRunner.attempt(expectError: vector.expectError, file: file, id: id) {
+            let key = try vector.keyPair()
             let credentials = try SigV4Credentials(
-                accessKeyId: try credentialsField.required("id").string(),
-                secretAccessKey: try credentialsField.required("secret").string(),
-                sessionToken: try credentialsField.optional("token")?.string(),
-                expiration: try credentialsField.optional("expiration")?.int())
+                accessKeyId: key.id, secretAccessKey: key.secret, sessionToken: key.token, expiration: key.expiration)
             var signedHeaders = SigV4Settings.SignedHeaders.standard
             if let h = sign.optional("signedHeaders") { signedHeaders = .exactly(try h.strings()) }
             let settings = try SigV4Settings(
@@ -89,25 +84,23 @@ enum SigV4VectorRunner {
 
         var c = StageComparison(file: file, id: id)
         if let p = policy {
+            // The vector gives policyBase64 beside the policy, not under `expect`.
             if let f = c.check(
                 "policyBase64", expected: try v.optional("policyBase64")?.string(), actual: p.policyBase64)
             {
                 return f
             }
-            if let f = c.check("stringToSign", expected: try want("stringToSign"), actual: p.stringToSign) { return f }
-            if let f = c.check("signature", expected: try want("signature"), actual: p.signature) { return f }
-            return c.pass()
+            let stages: KeyValuePairs<String, String?> = ["stringToSign": p.stringToSign, "signature": p.signature]
+            return try c.check(stages, expected: vector.want) ?? c.pass()
         }
         guard let s = signature else { return c.pass() }
-        if let f = c.check("canonicalRequest", expected: try want("canonicalRequest"), actual: s.canonicalRequest) {
+        let stages: KeyValuePairs<String, String?> = [
+            "canonicalRequest": s.canonicalRequest, "stringToSign": s.stringToSign, "signature": s.signature,
+            "authorization": s.authorization, "url": s.url,
+        ]
+        if let f = try c.check(stages, expected: vector.want) { return f }
+        if let upload, let f = try checkChunks(&c, expect: vector.expect, seed: s, upload: upload, body: body) {
             return f
-        }
-        if let f = c.check("stringToSign", expected: try want("stringToSign"), actual: s.stringToSign) { return f }
-        if let f = c.check("signature", expected: try want("signature"), actual: s.signature) { return f }
-        if let f = c.check("authorization", expected: try want("authorization"), actual: s.authorization) { return f }
-        if let f = c.check("url", expected: try want("url"), actual: s.url) { return f }
-        if let upload {
-            if let f = try checkChunks(&c, expect: expect, seed: s, upload: upload, body: body) { return f }
         }
         return c.pass()
     }

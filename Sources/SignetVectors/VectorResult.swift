@@ -49,5 +49,16 @@ struct StageComparison {
         return expected == actual ? nil : .fail(file, id, stage: stage, expected: expected, actual: actual)
     }
 
+    /// Checks `stages` in order, each against `expected(stage)`, which is read only when the
+    /// stages before it matched. Nil when all match; otherwise the first failure.
+    mutating func check(_ stages: KeyValuePairs<String, String?>, expected: (String) throws -> String?) rethrows
+        -> VectorResult?
+    {
+        for (stage, actual) in stages {
+            if let f = check(stage, expected: try expected(stage), actual: actual) { return f }
+        }
+        return nil
+    }
+
     func pass() -> VectorResult { .pass(file, id, stages: checked) }
 }

@@ -127,14 +127,7 @@ public enum VectorRunner {
     ) {
         let method = try field.required("method").string()
         let url = try field.required("url").string()
-        var headers = HTTPHeaders()
-        if let list = field.optional("headers") {
-            for pair in try list.array() {
-                let items = try pair.strings()
-                guard items.count == 2 else { throw pair.fail("expected [name, value]") }
-                headers.append(items[0], items[1])
-            }
-        }
+        let headers = try headers(in: field)
         var body: [UInt8]?
         if let text = field.optional("body") { body = Array(try text.string().utf8) }
         if let b64 = field.optional("bodyBase64") {
@@ -150,5 +143,44 @@ public enum VectorRunner {
             body = [UInt8](repeating: byte.utf8.first!, count: Int(count))
         }
         return (method, url, headers, body)
+    }
+
+    /// Reads the optional `headers` list of `[name, value]` pairs of a request or response.
+    static func headers(in field: JSONField) throws -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let list = field.optional("headers") {
+            for pair in try list.array() {
+                let items = try pair.strings()
+                guard items.count == 2 else { throw pair.fail("expected [name, value]") }
+                headers.append(items[0], items[1])
+            }
+        }
+        return headers
+    }
+}
+
+/// The parts every signing vector has, read in the same order for both schemes.
+struct SigningVector {
+    let expectError: String?
+    let expect: [String: JSONField]
+    let credentials: JSONField
+    let sign: JSONField
+
+    init(_ v: JSONField) throws {
+        expectError = try v.optional("expectError")?.string()
+        expect = try v.optional("expect")?.object() ?? [:]
+        credentials = try v.required("credentials")
+        sign = try v.required("sign")
+    }
+
+    /// The expected value of a stage, if the vector gives one.
+    func want(_ stage: String) throws -> String? { try expect[stage]?.string() }
+
+    /// The key pair: id and secret, and the token and expiration when given.
+    func keyPair() throws -> (id: String, secret: String, token: String?, expiration: Int64?) {
+        (
+            try credentials.required("id").string(), try credentials.required("secret").string(),
+            try credentials.optional("token")?.string(), try credentials.optional("expiration")?.int()
+        )
     }
 }
