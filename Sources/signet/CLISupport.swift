@@ -32,6 +32,25 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
+/// Parses a time option (Unix seconds, RFC 3339, yyyyMMddTHHmmssZ or an HTTP date); nil when not given.
+func parseTimeOption(_ text: String?, _ field: String) throws -> Double? {
+    guard let text else { return nil }
+    guard let t = UTCTime.parseAny(text), t.isFinite else {
+        throw SignetError(
+            field, "\"\(text)\" is not a time", allowed: "Unix seconds, RFC 3339, yyyyMMddTHHmmssZ or an HTTP date")
+    }
+    return t
+}
+
+/// Prints a signature's plain output: the presigned URL, or else the headers to add, one a line.
+func printSignedOutput(url: String?, headers: [HTTPHeader], hide: (String) -> String) {
+    if let url {
+        print(url)
+    } else {
+        for h in headers { print("\(h.name): \(hide(h.value))") }
+    }
+}
+
 /// JSON text for a flat or nested value made of strings, numbers, bools, arrays and dictionaries.
 func jsonText(_ value: Any) -> String {
     guard

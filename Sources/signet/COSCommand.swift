@@ -107,7 +107,7 @@ struct COSRequestOptions: ParsableArguments {
             "\(s.keyTime) (\(UTCTime.iso8601(s.keyTime.start)) → \(UTCTime.iso8601(s.keyTime.end)), \(ExpiryAnalysis.humanSeconds(Double(s.keyTime.end - s.keyTime.start))))"
         if json {
             var out: [String: Any] = ["keyTime": s.keyTime.description, "authorization": s.authorization]
-            if let url = s.url { out["url"] = showSecrets ? url : url }
+            if let url = s.url { out["url"] = url }
             if s.mode == .header { out["headers"] = s.headersToAdd.map { [$0.name, hide($0.value)] } }
             if explain {
                 out["httpString"] = hide(s.httpString)
@@ -138,10 +138,15 @@ struct COSRequestOptions: ParsableArguments {
             )
             return
         }
-        if let url = s.url {
-            print(url)
-        } else {
-            for h in s.headersToAdd { print("\(h.name): \(hide(h.value))") }
+        printSignedOutput(url: s.url, headers: s.headersToAdd, hide: hide)
+    }
+
+    /// Signs the request with `sign` and prints the result: the body of `cos presign` and `cos sign`.
+    func signAndReport(_ sign: (COSSigner, SigningRequest, KeyTime) throws -> COSSignature) throws {
+        try runReportingErrors {
+            let signer = try makeSigner()
+            let s = try sign(signer, try makeRequest(), try makeKeyTime(signer))
+            report(s, signer: signer)
         }
     }
 
@@ -162,11 +167,7 @@ struct COSPresignCommand: ParsableCommand {
     @OptionGroup var options: COSRequestOptions
 
     func run() throws {
-        try runReportingErrors {
-            let signer = try options.makeSigner()
-            let s = try signer.presign(try options.makeRequest(), keyTime: try options.makeKeyTime(signer))
-            options.report(s, signer: signer)
-        }
+        try options.signAndReport { signer, request, keyTime in try signer.presign(request, keyTime: keyTime) }
     }
 }
 
@@ -177,11 +178,7 @@ struct COSSignCommand: ParsableCommand {
     @OptionGroup var options: COSRequestOptions
 
     func run() throws {
-        try runReportingErrors {
-            let signer = try options.makeSigner()
-            let s = try signer.sign(try options.makeRequest(), keyTime: try options.makeKeyTime(signer))
-            options.report(s, signer: signer)
-        }
+        try options.signAndReport { signer, request, keyTime in try signer.sign(request, keyTime: keyTime) }
     }
 }
 

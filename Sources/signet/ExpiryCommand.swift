@@ -66,15 +66,6 @@ struct ExpiryCommand: ParsableCommand {
         }
     }
 
-    static func time(_ text: String?, _ field: String) throws -> Double? {
-        guard let text else { return nil }
-        guard let t = UTCTime.parseAny(text), t.isFinite else {
-            throw SignetError(
-                field, "\"\(text)\" is not a time", allowed: "Unix seconds, RFC 3339, yyyyMMddTHHmmssZ or an HTTP date")
-        }
-        return t
-    }
-
     func run() throws {
         var window: SignedWindow!
         var local: Double?
@@ -92,16 +83,15 @@ struct ExpiryCommand: ParsableCommand {
                 )
             }
             window = w
-            local = try ExpiryCommand.time(localTime, "--local-time")
-            keyExpires = try ExpiryCommand.time(keyExpiration, "--key-expiration").map { Int64($0.rounded(.down)) }
-            given = try ExpiryCommand.time(serverTime, "--server-time")
+            local = try parseTimeOption(localTime, "--local-time")
+            keyExpires = try parseTimeOption(keyExpiration, "--key-expiration").map { Int64($0.rounded(.down)) }
+            given = try parseTimeOption(serverTime, "--server-time")
         } catch {
             throw failBadInput(error)
         }
 
-        var server: Double
-        var source: String
-        var measured: String?
+        let server: Double
+        let source: String
         if let given {
             server = given
             source = "given with --server-time"
@@ -132,13 +122,11 @@ struct ExpiryCommand: ParsableCommand {
             server = now + e.offset
             source =
                 "this machine's clock corrected by the offset measured from \(probe): \(SkewCommand.seconds(e.offset, signed: true)) s ± \(SkewCommand.seconds(e.uncertainty)) s"
-            measured = SkewCommand.seconds(e.offset, signed: true)
             if local == nil { local = now }
         } else {
             server = SystemClock().now()
             source = "this machine's clock, not checked against the server (use --probe or --server-time)"
         }
-        _ = measured
 
         let analysis = ExpiryAnalysis(
             window: window, serverTime: server, serverTimeSource: source, localTime: local, keyExpiration: keyExpires)

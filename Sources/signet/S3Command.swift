@@ -159,11 +159,7 @@ struct S3RequestOptions: ParsableArguments {
             }
             return
         }
-        if let url = s.url {
-            print(url)
-        } else {
-            for h in s.headersToAdd { print("\(h.name): \(hide(h.value))") }
-        }
+        printSignedOutput(url: s.url, headers: s.headersToAdd, hide: hide)
     }
 }
 

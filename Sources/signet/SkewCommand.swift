@@ -58,11 +58,7 @@ struct SkewCommand: ParsableCommand {
         do {
             result = try probe.measure()
         } catch let error as ClockSkewError {
-            if json {
-                print(SkewCommand.cannotTell(error.description))
-            } else {
-                printError("signet skew: \(error)")
-            }
+            reportCannotTell(error)
             throw error.isBadInput ? Exit.badInput : Exit.checkFailed
         }
         let e = result.estimate
@@ -100,24 +96,13 @@ struct SkewCommand: ParsableCommand {
         var local: Double?
         var reading: ServerTimeReading
         do {
-            if let localTime {
-                guard let t = UTCTime.parseAny(localTime) else {
-                    throw SignetError(
-                        "--local-time", "\"\(localTime)\" is not a time",
-                        allowed: "Unix seconds, RFC 3339, yyyyMMddTHHmmssZ or an HTTP date")
-                }
-                local = t
-            }
+            local = try parseTimeOption(localTime, "--local-time")
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SignetError("--response", "cannot read \(path)")
             }
             reading = try ServerTimeReading(response: SavedResponse(text: String(decoding: data, as: UTF8.self)))
         } catch let error as ClockSkewError {
-            if json {
-                print(SkewCommand.cannotTell(error.description))
-            } else {
-                printError("signet skew: \(error)")
-            }
+            reportCannotTell(error)
             throw Exit.checkFailed
         } catch {
             throw failBadInput(error)
@@ -163,6 +148,15 @@ struct SkewCommand: ParsableCommand {
     }
 
     // MARK: - Output
+
+    /// Reports why the offset cannot be told: as the JSON report with --json, else on standard error.
+    private func reportCannotTell(_ error: ClockSkewError) {
+        if json {
+            print(SkewCommand.cannotTell(error.description))
+        } else {
+            printError("signet skew: \(error)")
+        }
+    }
 
     /// A JSON value that keeps its keys in the order written.
     indirect enum JSON {
