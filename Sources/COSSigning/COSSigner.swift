@@ -236,44 +236,34 @@ public struct COSSigner: Sendable {
         }
         let http = httpStart..<w.count
         let (start, end) = COSCanonical.writeStringToSign(keyTime: keyTime, httpString: w.bytes(http), into: &w)
-        let keyTimeText = start.lowerBound..<end.upperBound
         let stringToSign = http.upperBound..<w.count
         let (signKeyDigest, signKeyMAC) = signKey(for: keyTime)
         let signature = signKeyMAC.authenticate(w.bytes(stringToSign))
 
-        // Output: the Authorization string, or the presigned URL.
+        // Output: the Authorization fields, bare (header mode) or URL-encoded in the presigned URL.
         let outStart = w.count
-        if mode == .header {
-            w.append("q-sign-algorithm=sha1&q-ak=")
-            w.append(cache.secretId.bytes)
-            w.append("&q-sign-time=")
-            w.append(copyOf: keyTimeText)
-            w.append("&q-key-time=")
-            w.append(copyOf: keyTimeText)
-            w.append("&q-header-list=")
-            w.append(namesOf: signed)
-            w.append("&q-url-param-list=")
-            w.append(namesOf: params)
-            w.append("&q-signature=")
-            signature.withUnsafeBytes { w.appendLowercaseHex($0) }
-        } else {
+        let inURL = mode == .query
+        if inURL {
             w.append(url.isHTTPS ? "https://" : "http://")
             url.withAuthority { w.append($0) }
             w.appendPercentEncodedCopy(of: path, keepSlash: true)
-            w.append("?q-sign-algorithm=sha1&q-ak=")
-            w.append(cache.secretIdEncoded.bytes)
-            for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
-                w.append(field)
-                w.append(copyOf: start)
-                w.append("%3B")
-                w.append(copyOf: end)
-            }
-            w.append("&q-header-list=")
-            w.append(encodedNamesOf: signed)
-            w.append("&q-url-param-list=")
-            w.append(encodedNamesOf: params)
-            w.append("&q-signature=")
-            signature.withUnsafeBytes { w.appendLowercaseHex($0) }
+            w.append(UInt8(ascii: "?"))
+        }
+        w.append("q-sign-algorithm=sha1&q-ak=")
+        w.append(inURL ? cache.secretIdEncoded.bytes : cache.secretId.bytes)
+        for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
+            w.append(field)
+            w.append(copyOf: start)
+            if inURL { w.append("%3B") } else { w.append(UInt8(ascii: ";")) }
+            w.append(copyOf: end)
+        }
+        w.append("&q-header-list=")
+        if inURL { w.append(encodedNamesOf: signed) } else { w.append(namesOf: signed) }
+        w.append("&q-url-param-list=")
+        if inURL { w.append(encodedNamesOf: params) } else { w.append(namesOf: params) }
+        w.append("&q-signature=")
+        signature.withUnsafeBytes { w.appendLowercaseHex($0) }
+        if inURL {
             w.append(copyOf: urlItems)
             if let token {
                 w.append("&x-cos-security-token=")
@@ -314,13 +304,8 @@ public struct COSSigner: Sendable {
             name.count > p.utf8CodeUnitCount && w.equals(name.lowerBound..<name.lowerBound + p.utf8CodeUnitCount, p)
         }
         return hasPrefix("x-cos-") || hasPrefix("x-ci-")
-            || COSSigner.standardHeaderNames.contains { w.equals(name, $0) }
+            || COSSigningOptions.standardHeaderNames.contains(w.string(name))
     }
-
-    /// `COSSigningOptions.standardHeaderNames`, as static text for comparing bytes.
-    private static let standardHeaderNames: [StaticString] = [
-        "host", "content-type", "content-length", "content-md5", "range",
-    ]
 
     /// Writes the signed header pairs (encoded, lower-cased names) into `w` and lists them in
     /// `pairs`, sorted. Repeated names are joined with `,` in arrival order.

@@ -25,13 +25,40 @@ public enum SigV4Canonical {
     /// `%20`, `+` as `%2B`), sorted by (name, value); an item without `=` gets an empty value.
     /// - Throws: `SignetError` for a malformed percent-escape.
     public static func canonicalQuery(_ url: RequestURL) throws -> String {
-        var pairs = EncodedPairs(capacity: url.text.utf8.count * 2)
-        try pairs.addQuery(of: url, lowercaseNames: false)
-        pairs.sort()
-        var out = ByteBuffer(capacity: pairs.storage.count + pairs.count * 2)
-        defer { out.deallocate() }
-        pairs.writePairs(into: &out)
-        return out.string(0..<out.count)
+        try ByteBuffer.withScratch(capacity: url.byteCountEstimate * 3 + 16) { w in
+            try BufferPairs.with(capacity: url.queryItemCount) { pairs in
+                _ = try writeQueryItems(of: url, into: &w, pairs: &pairs)
+                pairs.sort(in: w)
+                let start = w.count
+                w.append(pairs: pairs)
+                return w.string(start..<w.count)
+            }
+        }
+    }
+
+    /// Writes a target's query items encoded canonically, in their order and as a URL carries them
+    /// (`name[=value]&…`), and lists each in `pairs` (an item without `=` has an empty value).
+    /// Returns the range of the written run. The signer sorts `pairs` for the canonical query and
+    /// copies the run into a presigned URL.
+    /// - Throws: `SignetError` for a malformed percent-escape.
+    static func writeQueryItems(
+        of target: some RequestTarget, into w: inout ByteBuffer, pairs: inout BufferPairs
+    ) throws -> Range<Int> {
+        let start = w.count
+        try target.forEachQueryItem { name, value in
+            let nameStart = w.count
+            try w.appendEncoded(name, of: target, field: "url query")
+            let nameEnd = w.count
+            var valueStart = w.count
+            if let value {
+                w.append(UInt8(ascii: "="))
+                valueStart = w.count
+                try w.appendEncoded(value, of: target, field: "url query")
+            }
+            pairs.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
+            w.append(UInt8(ascii: "&"))
+        }
+        return start..<w.count
     }
 
     /// The canonical header block (`name:value\n` lines) and the `SignedHeaders` list of the given

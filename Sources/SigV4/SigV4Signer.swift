@@ -358,16 +358,11 @@ public struct SigV4Signer: Sendable {
         let credentialRange = credentialStart..<w.count
         let scopeRange = scopeStart..<w.count
 
-        // The URL's own parameters, encoded once: written in URL order as the presigned URL will
-        // carry them (`name[=value]&…`, copied there at the end); the sorted list refers to the same
-        // bytes (an item without `=` signs an empty value).
-        let urlItemsStart = w.count
-        try url.forEachQueryItem { name, value in
-            let nameStart = w.count
-            try w.appendEncoded(name, of: url, field: "url query")
-            let nameEnd = w.count
+        // The URL's own parameters, encoded once (the canonical query and the URL share the bytes).
+        let urlItems = try SigV4Canonical.writeQueryItems(of: url, into: &w, pairs: &own)
+        for i in 0..<own.count {
             if let reserved = SigV4Signer.reservedParameters.first(where: {
-                ByteWriting.equalsIgnoringCase(w.bytes(nameStart..<nameEnd), $0)
+                ByteWriting.equalsIgnoringCase(w.bytes(own[i].name), $0)
             }) {
                 throw SignetError(
                     "url", "already carries the \(reserved) parameter, which only the signer writes",
@@ -375,16 +370,7 @@ public struct SigV4Signer: Sendable {
                         "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
                 )
             }
-            var valueStart = w.count
-            if let value {
-                w.append(UInt8(ascii: "="))
-                valueStart = w.count
-                try w.appendEncoded(value, of: url, field: "url query")
-            }
-            own.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
-            w.append(UInt8(ascii: "&"))
         }
-        let urlItems = urlItemsStart..<w.count
         own.sort(in: w)
 
         // Query mode: the X-Amz parameters, written once as one `name=value&…` run in canonical

@@ -42,13 +42,8 @@ public struct EncodedPairs: Sendable {
     /// Adds every query item of a URL, in URL order, through `addWire` (an item without `=` gets
     /// an empty value).
     public mutating func addQuery(of url: RequestURL, lowercaseNames: Bool) throws {
-        try url.withBytes { b in
-            for item in url.rawQueryItems {
-                try addWire(
-                    name: UnsafeRawBufferPointer(rebasing: b[item.nameStart..<item.nameEnd]),
-                    value: item.valueStart.map { UnsafeRawBufferPointer(rebasing: b[$0..<item.valueEnd]) },
-                    lowercaseName: lowercaseNames, field: "url query")
-            }
+        try url.forEachQueryItem { name, value in
+            try addWire(name: name, value: value, lowercaseName: lowercaseNames, field: "url query")
         }
     }
 
@@ -71,15 +66,6 @@ public struct EncodedPairs: Sendable {
                 add(name: UnsafeRawBufferPointer(n), value: UnsafeRawBufferPointer(v), lowercaseName: lowercaseName)
             }
         }
-    }
-
-    /// Adds a pair whose bytes are already in final form (no encoding).
-    public mutating func addVerbatim(name: String, value: String) {
-        let ns = storage.count
-        storage.append(contentsOf: name.utf8)
-        let vs = storage.count
-        storage.append(contentsOf: value.utf8)
-        entries.append(Entry(name: ns..<vs, value: vs..<storage.count, order: entries.count))
     }
 
     private mutating func lowercase(_ r: Range<Int>) {
@@ -129,40 +115,6 @@ public struct EncodedPairs: Sendable {
     /// The encoded value of entry `i` as a string.
     public func value(_ i: Int) -> String { String(decoding: storage[entries[i].value], as: UTF8.self) }
 
-    /// True when entry `i`'s encoded name equals `name` byte for byte.
-    public func nameEquals(_ i: Int, _ name: String) -> Bool { storage[entries[i].name].elementsEqual(name.utf8) }
-
-    /// Appends `n1=v1&n2=v2…` in the current order.
-    public func writePairs(into out: inout ByteBuffer) {
-        storage.withUnsafeBytes { s in
-            for (k, e) in entries.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: "&")) }
-                out.append(UnsafeRawBufferPointer(rebasing: s[e.name]))
-                out.append(UInt8(ascii: "="))
-                out.append(UnsafeRawBufferPointer(rebasing: s[e.value]))
-            }
-        }
-    }
-
-    /// Appends the names joined by `;` in the current order.
-    public func writeNames(into out: inout ByteBuffer) {
-        storage.withUnsafeBytes { s in
-            for (k, e) in entries.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ";")) }
-                out.append(UnsafeRawBufferPointer(rebasing: s[e.name]))
-            }
-        }
-    }
-
-    /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
-    public func writeEncodedNames(into out: inout ByteBuffer) {
-        storage.withUnsafeBytes { s in
-            for (k, e) in entries.enumerated() {
-                if k > 0 { out.append("%3B") }
-                out.appendPercentEncoded(UnsafeRawBufferPointer(rebasing: s[e.name]))
-            }
-        }
-    }
 }
 
 extension Array where Element == UInt8 {

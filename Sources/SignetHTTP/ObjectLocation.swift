@@ -16,12 +16,15 @@ public struct ObjectLocation: RequestTarget, Sendable {
     public let query: [(name: String, value: String?)]
     /// `https` (the default) or `http`.
     public let isHTTPS: Bool
+    /// The bytes of `host` that make the `Host` header: all of them, or the name alone when the port
+    /// is the scheme's default.
+    @usableFromInline let authorityCount: Int
 
     /// - Throws: `SignetError` for an empty or malformed host, a bad port or an empty parameter name.
     public init(host: String, key: String, query: [(name: String, value: String?)] = [], https: Bool = true) throws {
         var host = host
         host.makeContiguousUTF8()
-        try ObjectLocation.validate(host: host)
+        authorityCount = try ObjectLocation.authorityCount(host: host, https: https)
         for (index, item) in query.enumerated() where item.name.isEmpty {
             throw SignetError("query", "parameter #\(index + 1) has an empty name", allowed: "name or name=value")
         }
@@ -44,40 +47,49 @@ public struct ObjectLocation: RequestTarget, Sendable {
         self.isHTTPS = https
     }
 
-    static func validate(host: String) throws {
-        let problem: SignetError? = host.utf8.withContiguousStorageIfAvailable { b -> SignetError? in
+    /// Checks `host[:port]`; returns how many of its bytes make the `Host` header.
+    static func authorityCount(host: String, https: Bool) throws -> Int {
+        let checked: Result<Int, SignetError> = host.utf8.withContiguousStorageIfAvailable { b in
             guard !b.isEmpty else {
-                return SignetError(
-                    "host", "is empty", allowed: "a host name such as bucket.cos.ap-guangzhou.myqcloud.com")
+                return .failure(
+                    SignetError("host", "is empty", allowed: "a host name such as bucket.cos.ap-guangzhou.myqcloud.com")
+                )
             }
             // An optional `:PORT` at the end.
             var nameEnd = b.count
+            var authority = b.count
             var k = b.count - 1
             while k >= 0, k >= b.count - 6, b[k] >= 0x30, b[k] <= 0x39 { k -= 1 }
             if k >= 0, b[k] == UInt8(ascii: ":") {
                 var port = 0
                 for d in b[(k + 1)...] { port = port * 10 + Int(d - 0x30) }
                 guard k + 1 < b.count, b.count - k - 1 <= 5, (1...65535).contains(port) else {
-                    return SignetError(
-                        "host", "\"\(host)\" has a port that is not valid", allowed: "HOST:PORT with PORT in 1...65535")
+                    return .failure(
+                        SignetError(
+                            "host", "\"\(host)\" has a port that is not valid",
+                            allowed: "HOST:PORT with PORT in 1...65535"))
                 }
                 nameEnd = k
+                if port == (https ? 443 : 80) { authority = k }
             }
             guard nameEnd > 0 else {
-                return SignetError("host", "\"\(host)\" has no name before the port", allowed: "HOST or HOST:PORT")
+                return .failure(
+                    SignetError("host", "\"\(host)\" has no name before the port", allowed: "HOST or HOST:PORT"))
             }
             var start = 0
             while nameEnd - start >= 8, RequestURL.classesOfEight(b, start) & 0x02 != 0 { start += 8 }
             let classes = RequestURL.byteClasses.utf8Start
             for i in start..<nameEnd where classes[Int(b[i])] & 0x02 == 0 {
-                return SignetError(
-                    "host", "\"\(host)\" contains a character a host name cannot hold",
-                    allowed:
-                        "letters, digits, '-', '.', '_' and an optional :PORT (use punycode for international names)")
+                return .failure(
+                    SignetError(
+                        "host", "\"\(host)\" contains a character a host name cannot hold",
+                        allowed:
+                            "letters, digits, '-', '.', '_' and an optional :PORT (use punycode for international names)"
+                    ))
             }
-            return nil
+            return .success(authority)
         }!
-        if let problem { throw problem }
+        return try checked.get()
     }
 
     @inlinable public var isWireForm: Bool { false }
@@ -90,23 +102,8 @@ public struct ObjectLocation: RequestTarget, Sendable {
 
     /// `host[:port]`, without the scheme's default port.
     @inlinable public func withAuthority<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        let result: Result<R, E> = host.utf8.withContiguousStorageIfAvailable { b in
-            var bytes = UnsafeRawBufferPointer(b)
-            let defaultPort: StaticString = isHTTPS ? ":443" : ":80"
-            let n = defaultPort.utf8CodeUnitCount
-            if bytes.count > n,
-                UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - n)...]).elementsEqual(
-                    UnsafeRawBufferPointer(start: defaultPort.utf8Start, count: n))
-            {
-                bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - n)])
-            }
-            do throws(E) {
-                return .success(try body(bytes))
-            } catch {
-                return .failure(error)
-            }
-        }!
-        return try result.get()
+        try withContiguousUTF8(host) { (b) throws(E) in try body(UnsafeRawBufferPointer(rebasing: b[..<authorityCount]))
+        }
     }
 
     @inlinable public func appendDecodedPath(to out: inout ByteBuffer) throws {
@@ -116,7 +113,7 @@ public struct ObjectLocation: RequestTarget, Sendable {
 
     @inlinable public func appendWirePath(to out: inout ByteBuffer) {
         out.append(UInt8(ascii: "/"))
-        Self.withBytes(of: key) { out.appendPercentEncoded($0, keepSlash: true) }
+        withContiguousUTF8(key) { out.appendPercentEncoded($0, keepSlash: true) }
     }
 
     public func withWirePath<R>(_ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
@@ -130,9 +127,9 @@ public struct ObjectLocation: RequestTarget, Sendable {
         _ body: (_ name: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer?) throws(E) -> Void
     ) throws(E) {
         for item in query {
-            try Self.withBytes(of: item.name) { (name) throws(E) in
+            try withContiguousUTF8(item.name) { (name) throws(E) in
                 if let value = item.value {
-                    try Self.withBytes(of: value) { (value) throws(E) in try body(name, value) }
+                    try withContiguousUTF8(value) { (value) throws(E) in try body(name, value) }
                 } else {
                     try body(name, nil)
                 }
@@ -140,17 +137,4 @@ public struct ObjectLocation: RequestTarget, Sendable {
         }
     }
 
-    /// Calls `body` with a string's UTF-8 bytes (every stored string was made contiguous).
-    @inlinable static func withBytes<E: Error>(of text: String, _ body: (UnsafeRawBufferPointer) throws(E) -> Void)
-        throws(E)
-    {
-        let result: Result<Void, E> = text.utf8.withContiguousStorageIfAvailable { bytes in
-            do throws(E) {
-                return .success(try body(UnsafeRawBufferPointer(bytes)))
-            } catch {
-                return .failure(error)
-            }
-        }!
-        try result.get()
-    }
 }

@@ -55,3 +55,18 @@ extension RequestURL: RequestTarget {
         try withRawPath { try body($0) }
     }
 }
+
+/// Calls `body` with the UTF-8 bytes of a string whose storage is contiguous (the caller made it so
+/// with `makeContiguousUTF8`), passing `body`'s own error type through.
+@inlinable func withContiguousUTF8<R, E: Error>(_ text: String, _ body: (UnsafeRawBufferPointer) throws(E) -> R)
+    throws(E) -> R
+{
+    let result: Result<R, E> = text.utf8.withContiguousStorageIfAvailable { bytes in
+        do throws(E) {
+            return .success(try body(UnsafeRawBufferPointer(bytes)))
+        } catch {
+            return .failure(error)
+        }
+    }!
+    return try result.get()
+}

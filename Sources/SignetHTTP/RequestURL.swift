@@ -121,14 +121,7 @@ public struct RequestURL: Sendable, CustomStringConvertible {
 
     /// Calls `body` with the URL's UTF-8 bytes.
     @inlinable public func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        let result: Result<R, E> = text.utf8.withContiguousStorageIfAvailable { bytes in
-            do throws(E) {
-                return .success(try body(UnsafeRawBufferPointer(bytes)))
-            } catch {
-                return .failure(error)
-            }
-        }!
-        return try result.get()
+        try withContiguousUTF8(text, body)
     }
 
     /// The path exactly as on the wire (`/` when the URL has none).
@@ -159,22 +152,15 @@ public struct RequestURL: Sendable, CustomStringConvertible {
 
     /// The query items decoded (names and values as strings; `nil` value when there is no `=`).
     public func decodedQueryItems() throws -> [(name: String, value: String?)] {
-        try withBytes { bytes in
-            try rawQueryItems.map { item in
-                var name = [UInt8]()
-                try PercentEncoding.appendDecoded(
-                    UnsafeRawBufferPointer(rebasing: bytes[item.nameStart..<item.nameEnd]), to: &name,
-                    field: "url query")
-                var value: String?
-                if let vs = item.valueStart {
-                    var v = [UInt8]()
-                    try PercentEncoding.appendDecoded(
-                        UnsafeRawBufferPointer(rebasing: bytes[vs..<item.valueEnd]), to: &v, field: "url query")
-                    value = String(decoding: v, as: UTF8.self)
-                }
-                return (String(decoding: name, as: UTF8.self), value)
-            }
+        func decoded(_ raw: UnsafeRawBufferPointer) throws -> String {
+            var out = [UInt8]()
+            try PercentEncoding.appendDecoded(raw, to: &out, field: "url query")
+            return String(decoding: out, as: UTF8.self)
         }
+        var items: [(name: String, value: String?)] = []
+        items.reserveCapacity(queryItemCount)
+        try forEachQueryItem { name, value in items.append((try decoded(name), try value.map(decoded))) }
+        return items
     }
 
     /// `scheme://authority`.

@@ -29,35 +29,28 @@ struct Bench {
             }
         }
 
-        if let i = arguments.firstIndex(of: "--profile-sigv4") {
-            // `--profile-sigv4 N`: run sigv4.presign (from the object's parts) N times and nothing else.
-            let n = Int(arguments[arguments.index(after: i)]) ?? 100_000
-            let signer = try SigV4Bench.signer()
+        // `--profile-sigv4 N`, `--profile-object N`, `--profile N`: run sigv4.presign, cos.presign or
+        // cos.presign.url N times and nothing else (for callgrind or perf).
+        let sigv4Signer = try SigV4Bench.signer()
+        let profiles: [(flag: String, operation: () throws -> Int)] = [
+            (
+                "--profile-sigv4",
+                {
+                    try sigv4Signer.presignedURL(object: try SigV4Bench.object(), expires: 3600, at: SigV4Bench.time)
+                        .utf8.count
+                }
+            ),
+            (
+                "--profile-object",
+                { try cosSigner.presignedURL(object: try BenchInputs.cosObject(), keyTime: cosKeyTime).utf8.count }
+            ),
+            ("--profile", { try cosSigner.presignedURL(url: try RequestURL(cosURL), keyTime: cosKeyTime).utf8.count }),
+        ]
+        for (flag, operation) in profiles {
+            guard let i = arguments.firstIndex(of: flag) else { continue }
+            let n = arguments.index(after: i) < arguments.endIndex ? Int(arguments[arguments.index(after: i)]) : nil
             var sink = 0
-            for _ in 0..<n {
-                sink &+= try signer.presignedURL(object: try SigV4Bench.object(), expires: 3600, at: SigV4Bench.time)
-                    .utf8.count
-            }
-            print(sink)
-            return
-        }
-        if let i = arguments.firstIndex(of: "--profile-object") {
-            // `--profile-object N`: run cos.presign from the object's parts N times and nothing else.
-            let n = Int(arguments[arguments.index(after: i)]) ?? 100_000
-            var sink = 0
-            for _ in 0..<n {
-                sink &+= try cosSigner.presignedURL(object: try BenchInputs.cosObject(), keyTime: cosKeyTime).utf8.count
-            }
-            print(sink)
-            return
-        }
-        if let i = arguments.firstIndex(of: "--profile") {
-            // `--profile N`: run cos.presign N times and nothing else (for callgrind or perf).
-            let n = Int(arguments[arguments.index(after: i)]) ?? 100_000
-            var sink = 0
-            for _ in 0..<n {
-                sink &+= try cosSigner.presignedURL(url: try RequestURL(cosURL), keyTime: cosKeyTime).utf8.count
-            }
+            for _ in 0..<(n ?? 100_000) { sink &+= try operation() }
             print(sink)
             return
         }
