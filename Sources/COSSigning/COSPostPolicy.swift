@@ -36,12 +36,12 @@ public struct COSPostPolicy: Sendable {
         signKey = Redacted(signKeyHex)
         stringToSign = Hasher<SHA1>.hash(policy).hex
         signature = HMACKey<SHA1>(key: signKeyHex).authenticate(stringToSign).hex
-        var f: [(String, String)] = [
+        var f: [(name: String, value: String)] = [
             ("policy", policyBase64), ("q-sign-algorithm", "sha1"), ("q-ak", credentials.secretId),
             ("q-key-time", keyTime.description), ("q-signature", signature),
         ]
         if let token = credentials.sessionToken { f.append((COSSigningOptions.securityTokenName, token)) }
-        fields = f.map { (name: $0.0, value: $0.1) }
+        fields = f
     }
 
     /// A policy document with the conditions COS requires (`q-sign-algorithm`, `q-ak`,
