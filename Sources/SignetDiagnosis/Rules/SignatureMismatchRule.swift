@@ -89,7 +89,7 @@ enum SignatureMismatchRule {
         var compared = false
         if let echoText = s.error?.formatString, let echo = COSCanonicalView(formatString: echoText) {
             compared = true
-            if let f = compareCOS(mine: mine, echo: echo, request: request, url: url) {
+            if let f = compareCOS(mine: mine, echo: echo, url: url) {
                 out.append(f)
             } else {
                 var evidence = [Evidence("Signet's HttpString for the request", visible(mine.httpString))]
@@ -141,21 +141,13 @@ enum SignatureMismatchRule {
                     "signature-mismatch.unexplained", confidence: .low,
                     evidence: [Evidence("Signet's HttpString for the request", visible(mine.httpString))]))
         }
-        out += hostChecks(s, request, url, auth)
+        out += HostRule.findings(s)
         return out
     }
 
-    static func compareCOS(mine: COSCanonicalView, echo: COSCanonicalView, request: ExchangeRequest, url: RequestURL)
-        -> Finding?
-    {
-        if mine.method != echo.method {
-            return Finding(
-                "signature-mismatch.method-differs", confidence: .high,
-                evidence: [
-                    Evidence("method in request", mine.method),
-                    Evidence("method in server's FormatString", echo.method),
-                ])
-        }
+    static func compareCOS(mine: COSCanonicalView, echo: COSCanonicalView, url: RequestURL) -> Finding? {
+        let echoName = "server's FormatString"
+        if let f = methodDiffers(mine.method, echo.method, in: echoName) { return f }
         if mine.path != echo.path {
             let ev = [
                 Evidence("path Signet derives from the URL", mine.path),
@@ -173,26 +165,8 @@ enum SignatureMismatchRule {
             }
             return Finding("signature-mismatch.path-differs", confidence: .high, evidence: ev)
         }
-        if let (a, b) = firstDifference(mine.parameters, echo.parameters) {
-            return Finding(
-                "signature-mismatch.parameter-altered", confidence: .high,
-                evidence: [
-                    Evidence("parameter in the request", a ?? "(absent)"),
-                    Evidence("parameter in server's FormatString", b ?? "(absent)"),
-                ])
-        }
-        if let (a, b) = firstDifference(mine.headers, echo.headers) {
-            let name = (a ?? b ?? "").split(separator: "=").first.map(String.init) ?? ""
-            let ev = [
-                Evidence("\(name) as in the request", decodedPair(a)),
-                Evidence("\(name) in server's FormatString", decodedPair(b)),
-            ]
-            if name == "host" {
-                return Finding("host-mismatch.signed-host", confidence: .high, evidence: ev)
-            }
-            return Finding("signature-mismatch.header-altered", confidence: .high, evidence: ev)
-        }
-        return nil
+        if let f = parameterAltered(mine.parameters, echo.parameters, in: echoName) { return f }
+        return headerAltered(mine.headers, echo.headers, in: echoName, separator: "=", show: decodedPair)
     }
 
     static func resignCOS(
@@ -239,34 +213,15 @@ enum SignatureMismatchRule {
     static func cosVariants(_ request: ExchangeRequest, url: RequestURL, auth: RequestAuth, mine: COSCanonicalView)
         -> [(String, COSCanonicalView, String)]
     {
-        var out: [(String, COSCanonicalView, String)] = []
-        func add(_ label: String, _ id: String, path: String? = nil, headers: [String: String] = [:]) {
-            if let v = COSCanonicalView.compute(
-                request, url: url, auth: auth, pathOverride: path, headerOverrides: headers),
-                v != mine
-            {
-                out.append((label, v, id))
-            }
-        }
-        add("the path is signed percent-encoded as on the wire", "signature-mismatch.path-encoding", path: url.rawPath)
-        add(
-            "`+` in the path is signed as a space", "signature-mismatch.path-encoding",
-            path: mine.path.replacingAll("+", with: " "))
-        add(
-            "a space in the path is signed as `+`", "signature-mismatch.path-encoding",
-            path: mine.path.replacingAll(" ", with: "+"))
-        if let twice = try? PercentEncoding.decodeToString(mine.path) {
-            add("the path is signed decoded twice", "signature-mismatch.path-encoding", path: twice)
-        }
-        if let guess = contentTypeGuess(request, auth) {
-            add(guess.label, "signature-mismatch.header-altered", headers: ["content-type": guess.value])
-        }
-        if auth.signedHeaders.contains("host") {
-            if url.port != nil {
-                add("host is signed without the port", "host-mismatch.signed-host", headers: ["host": url.host])
-            }
-        }
-        return out
+        variants(
+            request, url: url, auth: auth, mine: mine,
+            paths: [
+                ("the path is signed percent-encoded as on the wire", url.rawPath),
+                ("`+` in the path is signed as a space", mine.path.replacingAll("+", with: " ")),
+                ("a space in the path is signed as `+`", mine.path.replacingAll(" ", with: "+")),
+                ("the path is signed decoded twice", try? PercentEncoding.decodeToString(mine.path)),
+            ],
+            hostWithPort443: false)
     }
 
     // MARK: - SigV4
@@ -279,7 +234,7 @@ enum SignatureMismatchRule {
         var compared = false
         if let echoText = s.error?.canonicalRequest, let echo = SigV4CanonicalView(echo: echoText) {
             compared = true
-            if let f = compareSigV4(mine: mine, echo: echo, url: url) {
+            if let f = compareSigV4(mine: mine, echo: echo) {
                 out.append(f)
             } else {
                 out.append(
@@ -292,37 +247,9 @@ enum SignatureMismatchRule {
             }
         }
         if let creds = s.context.credentials, let sent = auth.signature, let date = amzDate(auth) {
-            let ours = mine.signature(secret: creds.secret, amzDate: date, scope: auth.scope)
-            var evidence = [
-                Evidence("signature sent", sent), Evidence("Signet's signature with the given secret", ours ?? "?"),
-            ]
-            if let ak = auth.accessKeyId, ak != creds.id {
-                evidence.append(Evidence("note", "the request's access key \(ak) is not the given key id \(creds.id)"))
-            }
-            if ours?.lowercased() == sent.lowercased() {
-                out.append(
-                    Finding(
-                        "signature-mismatch.wrong-secret", confidence: .high, evidence: evidence,
-                        cause:
-                            "Signet signs the request exactly as the client did with the given secret, and the server still disagrees: that secret is not the one the server holds for \(auth.accessKeyId ?? "this key id")."
-                    ))
-            } else if let hit = sigv4Variants(request, url: url, auth: auth, mine: mine).first(where: {
-                $0.1.signature(secret: creds.secret, amzDate: date, scope: auth.scope)?.lowercased()
-                    == sent.lowercased()
-            }) {
-                out.append(
-                    Finding(
-                        hit.2, confidence: .high,
-                        evidence: evidence + [
-                            Evidence("the client's signature is reproduced when", hit.0),
-                            Evidence("canonical request the client signed", visible(hit.1.canonicalRequest)),
-                        ]))
-            } else {
-                out.append(
-                    Finding(
-                        "signature-mismatch.client-signing-error", confidence: .medium,
-                        evidence: evidence + [Evidence("Signet's canonical request", visible(mine.canonicalRequest))]))
-            }
+            out.append(
+                resignSigV4(mine: mine, creds: creds, amzDate: date, sent: sent, request: request, url: url, auth: auth)
+            )
         } else if !compared {
             out.append(
                 Finding(
@@ -341,7 +268,7 @@ enum SignatureMismatchRule {
                     "signature-mismatch.unexplained", confidence: .low,
                     evidence: [Evidence("Signet's canonical request", visible(mine.canonicalRequest))]))
         }
-        out += hostChecks(s, request, url, auth)
+        out += HostRule.findings(s)
         return out
     }
 
@@ -351,15 +278,46 @@ enum SignatureMismatchRule {
         return UTCTime.parseHTTPDate(t).map(UTCTime.amzDateTime)
     }
 
-    static func compareSigV4(mine: SigV4CanonicalView, echo: SigV4CanonicalView, url: RequestURL) -> Finding? {
-        if mine.method != echo.method {
+    static func resignSigV4(
+        mine: SigV4CanonicalView, creds: AccessKeyPair, amzDate: String, sent: String, request: ExchangeRequest,
+        url: RequestURL, auth: RequestAuth
+    ) -> Finding {
+        func signs(_ view: SigV4CanonicalView) -> Bool {
+            view.signature(secret: creds.secret, amzDate: amzDate, scope: auth.scope)?.lowercased() == sent.lowercased()
+        }
+        let ours = mine.signature(secret: creds.secret, amzDate: amzDate, scope: auth.scope)
+        var evidence = [
+            Evidence("signature sent", sent), Evidence("Signet's signature with the given secret", ours ?? "?"),
+        ]
+        if let ak = auth.accessKeyId, ak != creds.id {
+            evidence.append(Evidence("note", "the request's access key \(ak) is not the given key id \(creds.id)"))
+        }
+        if ours?.lowercased() == sent.lowercased() {
             return Finding(
-                "signature-mismatch.method-differs", confidence: .high,
-                evidence: [
-                    Evidence("method in request", mine.method),
-                    Evidence("method in server's CanonicalRequest", echo.method),
+                "signature-mismatch.wrong-secret", confidence: .high, evidence: evidence,
+                cause:
+                    "Signet signs the request exactly as the client did with the given secret, and the server still disagrees: that secret is not the one the server holds for \(auth.accessKeyId ?? "this key id")."
+            )
+        }
+        // Which variant did the client sign?
+        if let (label, variant, id) = sigv4Variants(request, url: url, auth: auth, mine: mine).first(where: {
+            signs($0.1)
+        }) {
+            return Finding(
+                id, confidence: .high,
+                evidence: evidence + [
+                    Evidence("the client's signature is reproduced when", label),
+                    Evidence("canonical request the client signed", visible(variant.canonicalRequest)),
                 ])
         }
+        return Finding(
+            "signature-mismatch.client-signing-error", confidence: .medium,
+            evidence: evidence + [Evidence("Signet's canonical request", visible(mine.canonicalRequest))])
+    }
+
+    static func compareSigV4(mine: SigV4CanonicalView, echo: SigV4CanonicalView) -> Finding? {
+        let echoName = "server's CanonicalRequest"
+        if let f = methodDiffers(mine.method, echo.method, in: echoName) { return f }
         if mine.path != echo.path {
             let ev = [
                 Evidence("canonical path Signet derives", mine.path),
@@ -373,23 +331,9 @@ enum SignatureMismatchRule {
                 confidence: .high,
                 evidence: ev)
         }
-        if let (a, b) = firstDifference(mine.query, echo.query) {
-            return Finding(
-                "signature-mismatch.parameter-altered", confidence: .high,
-                evidence: [
-                    Evidence("parameter in the request", a ?? "(absent)"),
-                    Evidence("parameter in server's CanonicalRequest", b ?? "(absent)"),
-                ])
-        }
-        if let (a, b) = firstDifference(mine.headers, echo.headers) {
-            let name = (a ?? b ?? "").split(separator: ":").first.map(String.init) ?? ""
-            let ev = [
-                Evidence("\(name) as in the request", a ?? "(absent)"),
-                Evidence("\(name) in server's CanonicalRequest", b ?? "(absent)"),
-            ]
-            return Finding(
-                name == "host" ? "host-mismatch.signed-host" : "signature-mismatch.header-altered", confidence: .high,
-                evidence: ev)
+        if let f = parameterAltered(mine.query, echo.query, in: echoName) { return f }
+        if let f = headerAltered(mine.headers, echo.headers, in: echoName, separator: ":", show: { $0 ?? "(absent)" }) {
+            return f
         }
         if mine.payload != echo.payload {
             return Finding(
@@ -405,46 +349,83 @@ enum SignatureMismatchRule {
     static func sigv4Variants(_ request: ExchangeRequest, url: RequestURL, auth: RequestAuth, mine: SigV4CanonicalView)
         -> [(String, SigV4CanonicalView, String)]
     {
-        var out: [(String, SigV4CanonicalView, String)] = []
+        var doubled = [UInt8]()
+        PercentEncoding.append(mine.path, to: &doubled, keepSlash: true)
+        return variants(
+            request, url: url, auth: auth, mine: mine,
+            paths: [
+                ("the path is encoded twice", String(decoding: doubled, as: UTF8.self)),
+                ("the path is signed without encoding", try? PercentEncoding.decodeToString(mine.path)),
+                ("`+` in the path is signed as `%20`", mine.path.replacingAll("%2B", with: "%20")),
+            ],
+            hostWithPort443: true)
+    }
+
+    // MARK: - Shared
+
+    /// What the client may have signed instead of `mine`, each `(label, view, finding id)`: the
+    /// request with one of `paths` (label, path; nil skips it), with the Content-Type a library
+    /// changes, or with the Host port dropped (or, when `hostWithPort443`, a `:443` added). Only
+    /// views that differ from `mine` are kept, in that order.
+    static func variants<View: SignedRequestView>(
+        _ request: ExchangeRequest, url: RequestURL, auth: RequestAuth, mine: View,
+        paths: [(label: String, path: String?)], hostWithPort443: Bool
+    ) -> [(String, View, String)] {
+        var out: [(String, View, String)] = []
         func add(_ label: String, _ id: String, path: String? = nil, headers: [String: String] = [:]) {
-            if let v = SigV4CanonicalView.compute(
-                request, url: url, auth: auth, pathOverride: path, headerOverrides: headers),
+            if let v = View.compute(request, url: url, auth: auth, pathOverride: path, headerOverrides: headers),
                 v != mine
             {
                 out.append((label, v, id))
             }
         }
-        var doubled = [UInt8]()
-        PercentEncoding.append(mine.path, to: &doubled, keepSlash: true)
-        add(
-            "the path is encoded twice", "signature-mismatch.path-encoding",
-            path: String(decoding: doubled, as: UTF8.self))
-        if let once = try? PercentEncoding.decodeToString(mine.path) {
-            add("the path is signed without encoding", "signature-mismatch.path-encoding", path: once)
+        for (label, path) in paths {
+            if let path { add(label, "signature-mismatch.path-encoding", path: path) }
         }
-        add(
-            "`+` in the path is signed as `%20`", "signature-mismatch.path-encoding",
-            path: mine.path.replacingAll("%2B", with: "%20"))
         if let guess = contentTypeGuess(request, auth) {
             add(guess.label, "signature-mismatch.header-altered", headers: ["content-type": guess.value])
         }
         if auth.signedHeaders.contains("host") {
             if url.port != nil {
                 add("host is signed without the port", "host-mismatch.signed-host", headers: ["host": url.host])
-            } else {
+            } else if hostWithPort443 {
                 add("host is signed with port 443", "host-mismatch.signed-host", headers: ["host": url.host + ":443"])
             }
         }
         return out
     }
 
-    // MARK: - Shared
+    /// `method-differs` when the method Signet signs is not the one in the server's echo (`echoName`).
+    static func methodDiffers(_ mine: String, _ echo: String, in echoName: String) -> Finding? {
+        guard mine != echo else { return nil }
+        return Finding(
+            "signature-mismatch.method-differs", confidence: .high,
+            evidence: [Evidence("method in request", mine), Evidence("method in \(echoName)", echo)])
+    }
 
-    /// Custom domain or Host header that differs from the URL.
-    static func hostChecks(_ s: Situation, _ request: ExchangeRequest, _ url: RequestURL, _ auth: RequestAuth)
-        -> [Finding]
-    {
-        HostRule.findings(s)
+    /// `parameter-altered` for the first signed query pair that differs from the echo's.
+    static func parameterAltered(_ mine: [String], _ echo: [String], in echoName: String) -> Finding? {
+        guard let (a, b) = firstDifference(mine, echo) else { return nil }
+        return Finding(
+            "signature-mismatch.parameter-altered", confidence: .high,
+            evidence: [
+                Evidence("parameter in the request", a ?? "(absent)"),
+                Evidence("parameter in \(echoName)", b ?? "(absent)"),
+            ])
+    }
+
+    /// `header-altered` (or `signed-host` for Host) for the first signed header that differs from the
+    /// echo's; `separator` splits the name from the value, `show` renders one side.
+    static func headerAltered(
+        _ mine: [String], _ echo: [String], in echoName: String, separator: Character, show: (String?) -> String
+    ) -> Finding? {
+        guard let (a, b) = firstDifference(mine, echo) else { return nil }
+        let name = (a ?? b ?? "").split(separator: separator).first.map(String.init) ?? ""
+        return Finding(
+            name == "host" ? "host-mismatch.signed-host" : "signature-mismatch.header-altered", confidence: .high,
+            evidence: [
+                Evidence("\(name) as in the request", show(a)), Evidence("\(name) in \(echoName)", show(b)),
+            ])
     }
 
     /// The Content-Type a client may really have signed when the wire value differs: without its
@@ -502,3 +483,15 @@ enum SignatureMismatchRule {
         return out
     }
 }
+
+/// A scheme's signed form of a request (COS HttpString, SigV4 canonical request), which
+/// `SignatureMismatchRule.variants` recomputes under hypotheses.
+protocol SignedRequestView: Equatable {
+    static func compute(
+        _ request: ExchangeRequest, url: RequestURL, auth: RequestAuth, pathOverride: String?,
+        headerOverrides: [String: String]
+    ) -> Self?
+}
+
+extension COSCanonicalView: SignedRequestView {}
+extension SigV4CanonicalView: SignedRequestView {}
