@@ -14,7 +14,9 @@ struct COSCanonicalView: Sendable, Equatable {
     var httpString: String {
         "\(method)\n\(path)\n\(parameters.joined(separator: "&"))\n\(headers.joined(separator: "&"))\n"
     }
+}
 
+extension COSCanonicalView {
     /// Splits an echoed `FormatString`; nil when it does not have four lines.
     init?(formatString: String) {
         var text = formatString.replacingAll("\r\n", with: "\n")
@@ -25,13 +27,6 @@ struct COSCanonicalView: Sendable, Equatable {
         path = lines[1]
         parameters = lines[2].isEmpty ? [] : lines[2].split(separator: "&").map(String.init)
         headers = lines[3].isEmpty ? [] : lines[3].split(separator: "&").map(String.init)
-    }
-
-    init(method: String, path: String, parameters: [String], headers: [String]) {
-        self.method = method
-        self.path = path
-        self.parameters = parameters
-        self.headers = headers
     }
 
     /// Computes the view for `request`, signing the lists in `auth`. `pathOverride` replaces the

@@ -1,3 +1,4 @@
+import SigV4
 import SignetCrypto
 import SignetHTTP
 
@@ -13,23 +14,18 @@ struct SigV4CanonicalView: Sendable, Equatable {
     var payload: String
 
     var canonicalRequest: String {
-        ([method, path, query.joined(separator: "&")] + headers + ["", signedHeaders, payload]).joined(separator: "\n")
+        SigV4Canonical.canonicalRequest(
+            method: method, canonicalURI: path, canonicalQuery: query.joined(separator: "&"),
+            canonicalHeaders: headers.map { $0 + "\n" }.joined(), signedHeaders: signedHeaders, payloadHash: payload)
     }
+}
 
-    init(method: String, path: String, query: [String], headers: [String], signedHeaders: String, payload: String) {
-        self.method = method
-        self.path = path
-        self.query = query
-        self.headers = headers
-        self.signedHeaders = signedHeaders
-        self.payload = payload
-    }
-
+extension SigV4CanonicalView {
     /// Splits an echoed `CanonicalRequest`; nil when its shape is wrong.
     init?(echo: String) {
         let lines = echo.replacingAll("\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(
             String.init)
-        guard lines.count >= 6, let blank = lines.dropFirst(3).firstIndex(of: ""), blank + 2 < lines.count + 0 else {
+        guard lines.count >= 6, let blank = lines.dropFirst(3).firstIndex(of: ""), blank + 2 < lines.count else {
             return nil
         }
         method = lines[0]
@@ -37,7 +33,7 @@ struct SigV4CanonicalView: Sendable, Equatable {
         query = lines[2].isEmpty ? [] : lines[2].split(separator: "&").map(String.init)
         headers = Array(lines[3..<blank])
         signedHeaders = lines[blank + 1]
-        payload = blank + 2 < lines.count ? lines[blank + 2] : ""
+        payload = lines[blank + 2]
     }
 
     /// Computes the canonical request of `request` with the signed header list in `auth`.
@@ -103,13 +99,14 @@ struct SigV4CanonicalView: Sendable, Equatable {
         return out
     }
 
-    /// The signature with `secret`, the request's date and scope.
+    /// The signature with `secret`, the request's date and scope. The key is derived from the
+    /// scope's own four parts as sent (not a fixed `aws4_request` terminator), as the client did.
     func signature(secret: String, amzDate: String, scope: [String]) -> String? {
         guard scope.count >= 4 else { return nil }
-        let sts =
-            "AWS4-HMAC-SHA256\n\(amzDate)\n\(scope.joined(separator: "/"))\n\(Hasher<SHA256>.hash(canonicalRequest).hex)"
+        let sts = SigV4Canonical.stringToSign(
+            amzDate: amzDate, scope: scope.joined(separator: "/"), canonicalRequest: canonicalRequest)
         var key = HMACKey<SHA256>(key: "AWS4" + secret).authenticate(scope[0])
         for part in scope[1..<4] { key = HMACKey<SHA256>(key: key).authenticate(part) }
-        return HMACKey<SHA256>(key: key).authenticate(sts).hex
+        return SigV4Canonical.signature(signingKey: key, stringToSign: sts)
     }
 }
