@@ -16,6 +16,23 @@ enum ShellWords {
             current = ""
             inWord = false
         }
+        /// Reads a quoted run from `i` (past the opening quote) through the closing `close`.
+        /// `escape` gives what a backslash and the next character stand for, or nil to keep the
+        /// backslash literal.
+        func quoted(_ close: Character, _ kind: String, escape: (Character) -> String? = { _ in nil }) throws {
+            inWord = true
+            while i < chars.count, chars[i] != close {
+                if chars[i] == "\\", i + 1 < chars.count, let e = escape(chars[i + 1]) {
+                    current += e
+                    i += 2
+                    continue
+                }
+                current.append(chars[i])
+                i += 1
+            }
+            guard i < chars.count else { throw InputError("curl command", "a \(kind) quote is never closed") }
+            i += 1
+        }
         while i < chars.count {
             let c = chars[i]
             switch c {
@@ -36,48 +53,22 @@ enum ShellWords {
                     i += 1
                 }
             case "'":
-                inWord = true
                 i += 1
-                while i < chars.count, chars[i] != "'" {
-                    current.append(chars[i])
-                    i += 1
-                }
-                guard i < chars.count else { throw InputError("curl command", "a single quote is never closed") }
-                i += 1
+                try quoted("'", "single")
             case "\"":
-                inWord = true
                 i += 1
-                while i < chars.count, chars[i] != "\"" {
-                    if chars[i] == "\\", i + 1 < chars.count, "\"\\$`\n".contains(chars[i + 1]) {
-                        if chars[i + 1] != "\n" { current.append(chars[i + 1]) }
-                        i += 2
-                        continue
-                    }
-                    current.append(chars[i])
-                    i += 1
-                }
-                guard i < chars.count else { throw InputError("curl command", "a double quote is never closed") }
-                i += 1
+                // A backslash escapes only `"`, `\`, `$`, a backquote and a newline (which it removes).
+                try quoted("\"", "double") { "\"\\$`\n".contains($0) ? ($0 == "\n" ? "" : String($0)) : nil }
             case "$" where i + 1 < chars.count && chars[i + 1] == "'":
-                inWord = true
                 i += 2
-                while i < chars.count, chars[i] != "'" {
-                    if chars[i] == "\\", i + 1 < chars.count {
-                        let e = chars[i + 1]
-                        switch e {
-                        case "n": current.append("\n")
-                        case "r": current.append("\r")
-                        case "t": current.append("\t")
-                        default: current.append(e)
-                        }
-                        i += 2
-                        continue
+                try quoted("'", "$'…'") {
+                    switch $0 {
+                    case "n": "\n"
+                    case "r": "\r"
+                    case "t": "\t"
+                    default: String($0)
                     }
-                    current.append(chars[i])
-                    i += 1
                 }
-                guard i < chars.count else { throw InputError("curl command", "a $'…' quote is never closed") }
-                i += 1
             case "^" where i + 1 < chars.count && (chars[i + 1] == "\n" || chars[i + 1] == "\r"):
                 i += 2
             case "|", ";", ">":
