@@ -152,13 +152,10 @@ public struct FixRecipes: Sendable {
 
     /// Rename: copy to the new key, then delete the old one.
     public func rename(from: String, to: String) throws -> RunnableFix {
-        let host = URL(string: origin)?.host ?? origin
-        return RunnableFix(
+        RunnableFix(
             title: "Rename \(from) to \(to) (copy, then delete)",
             commands: [
-                try curl(
-                    "PUT", key: to,
-                    headers: [("x-cos-copy-source", host + "/" + PercentEncoding.encode(from, keepSlash: true))]),
+                try curl("PUT", key: to, headers: [copySource(from)]),
                 "# only after the copy answered 200 with <CopyObjectResult>:",
                 try curl("DELETE", key: from),
             ])
@@ -166,17 +163,17 @@ public struct FixRecipes: Sendable {
 
     /// Change the storage class: copy the object onto itself with `x-cos-storage-class`.
     public func changeStorageClass(key: String, to storageClass: String) throws -> RunnableFix {
-        let host = URL(string: origin)?.host ?? origin
-        return RunnableFix(
+        RunnableFix(
             title: "Change the storage class of \(key) to \(storageClass) (copy onto itself)",
-            commands: [
-                try curl(
-                    "PUT", key: key,
-                    headers: [
-                        ("x-cos-copy-source", host + "/" + PercentEncoding.encode(key, keepSlash: true)),
-                        ("x-cos-storage-class", storageClass),
-                    ])
-            ])
+            commands: [try curl("PUT", key: key, headers: [copySource(key), ("x-cos-storage-class", storageClass)])])
+    }
+
+    /// The `x-cos-copy-source` header naming `key` in this bucket: `host/encoded-key`.
+    func copySource(_ key: String) -> (String, String) {
+        (
+            "x-cos-copy-source",
+            (URL(string: origin)?.host ?? origin) + "/" + PercentEncoding.encode(key, keepSlash: true)
+        )
     }
 
     /// Download as an attachment: a presigned GET with `response-content-disposition`.
