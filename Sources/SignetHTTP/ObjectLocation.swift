@@ -102,7 +102,9 @@ public struct ObjectLocation: RequestTarget, Sendable {
 
     /// `host[:port]`, without the scheme's default port.
     @inlinable public func withAuthority<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
-        try withContiguousUTF8(host) { (b) throws(E) in try body(UnsafeRawBufferPointer(rebasing: b[..<authorityCount]))
+        let count = authorityCount
+        return try withContiguousUTF8(host) { (b) throws(E) in
+            try body(UnsafeRawBufferPointer(start: b.baseAddress, count: count))
         }
     }
 
