@@ -66,7 +66,7 @@ public enum COSCanonical {
         var out = ByteBuffer(capacity: 96)
         defer { out.deallocate() }
         var h = httpString
-        h.withUTF8 { writeStringToSign(keyTime: keyTime, httpString: UnsafeRawBufferPointer($0), into: &out) }
+        _ = h.withUTF8 { writeStringToSign(keyTime: keyTime, httpString: UnsafeRawBufferPointer($0), into: &out) }
         return out.string(0..<out.count)
     }
 

@@ -237,8 +237,8 @@ public struct COSSigner: Sendable {
         let http = httpStart..<w.count
         let (start, end) = COSCanonical.writeStringToSign(keyTime: keyTime, httpString: w.bytes(http), into: &w)
         let stringToSign = http.upperBound..<w.count
-        let (signKeyDigest, signKeyMAC) = signKey(for: keyTime)
-        let signature = signKeyMAC.authenticate(w.bytes(stringToSign))
+        let signKeyDigest = capture ? withSignKey(for: keyTime) { $0.pointee.key } : nil
+        let signature = withSignKey(for: keyTime) { $0.pointee.mac.authenticate(w.bytes(stringToSign)) }
 
         // Output: the Authorization fields, bare (header mode) or URL-encoded in the presigned URL.
         let outStart = w.count
@@ -292,7 +292,7 @@ public struct COSSigner: Sendable {
         }
         let result = COSSignature(
             mode: mode, keyTime: keyTime, httpString: w.string(http), stringToSign: w.string(stringToSign),
-            signKey: Redacted(signKeyDigest.hex), signature: signature.hex, headerList: headerList,
+            signKey: Redacted(signKeyDigest!.hex), signature: signature.hex, headerList: headerList,
             parameterList: paramList, authorization: authorization, headersToAdd: headersToAdd,
             url: mode == .query ? text : nil)
         return Output(text: text, signature: Captured(result))
@@ -375,24 +375,28 @@ public struct COSSigner: Sendable {
         c == 0x20 || c == 0x09 || c == 0x0a || c == 0x0d
     }
 
-    /// The SignKey for a window, from the one-entry cache or derived now.
-    private func signKey(for keyTime: KeyTime) -> (Digest, HMACKey<SHA1>) {
-        if let hit = cache.lookup(keyTime) { return hit }
-        let key = COSCanonical.signKeyDigest(secretKeyMAC: cache.secretKeyMAC, keyTime: keyTime)
-        // The signature is keyed with the SignKey's hex text, not its bytes.
-        let mac = HMACKey<SHA1>(key: key.hex)
-        cache.store(keyTime, key, mac)
-        return (key, mac)
+    /// Calls `body` with the SignKey for a window: this thread's copy, else the shared one, else
+    /// derived now and shared. `body` must not sign.
+    @inline(__always) private func withSignKey<R>(
+        for keyTime: KeyTime, _ body: (UnsafePointer<SignKeyCache.Key>) throws -> R
+    ) rethrows -> R {
+        try ThreadKeySlot.withValue(
+            owner: cache.owner, tag: (keyTime.start, keyTime.end), load: { cache.shared(keyTime) }, body)
     }
 }
 
 /// The SecretKey's HMAC state and the last derived SignKey, shared by copies of a signer (one
 /// reference, so the signer stays a few words to copy).
+///
+/// The SignKey is kept twice: once under a lock, shared by all threads, and once in each thread's
+/// `ThreadKeySlot`, where signing reads it without a lock and without copying it out.
 final class SignKeyCache: Sendable {
     let secretKeyMAC: HMACKey<SHA1>
     /// The SecretId, as is and percent-encoded.
     let secretId: FixedBytes
     let secretIdEncoded: FixedBytes
+    /// This cache's label in the thread slots.
+    let owner = ThreadKeySlot.newOwner()
 
     init(secretKeyMAC: HMACKey<SHA1>, secretId: String) {
         self.secretKeyMAC = secretKeyMAC
@@ -405,23 +409,21 @@ final class SignKeyCache: Sendable {
         secretIdEncoded.deallocate()
     }
 
-    /// Plain values only (no heap references), so a hit copies bytes and touches no shared
-    /// reference count: threads signing at once do not contend beyond the lock.
-    private struct Entry {
-        var keyTime: KeyTime
+    /// A SignKey and the HMAC state keyed with its hex text: plain bytes.
+    struct Key {
         var key: Digest
         var mac: HMACKey<SHA1>
     }
-    private let entry = Mutex<Entry?>(nil)
 
-    func lookup(_ keyTime: KeyTime) -> (Digest, HMACKey<SHA1>)? {
-        entry.withLock { e in
-            guard let e, e.keyTime == keyTime else { return nil }
-            return (e.key, e.mac)
-        }
-    }
+    private let entry = Mutex<(KeyTime, Key)?>(nil)
 
-    func store(_ keyTime: KeyTime, _ key: Digest, _ mac: HMACKey<SHA1>) {
-        entry.withLock { $0 = Entry(keyTime: keyTime, key: key, mac: mac) }
+    /// The shared SignKey for a window, derived and stored when the entry holds another window.
+    func shared(_ keyTime: KeyTime) -> Key {
+        if let hit = entry.withLock({ e in e.flatMap { $0.0 == keyTime ? $0.1 : nil } }) { return hit }
+        let digest = COSCanonical.signKeyDigest(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
+        // The signature is keyed with the SignKey's hex text, not its bytes.
+        let key = Key(key: digest, mac: HMACKey<SHA1>(key: digest.hex))
+        entry.withLock { $0 = (keyTime, key) }
+        return key
     }
 }

@@ -65,6 +65,25 @@ struct AmzTime {
         }
     }
 
+    /// The time of `unix`, whose date digits (`yyyyMMdd`, in memory order) are already known: only
+    /// the time of day is worked out.
+    init(_ unix: Int64, date: UInt64) {
+        self.unix = unix
+        let s = Int(unix % 86_400)
+        storage.0 = date
+        withUnsafeMutableBytes(of: &storage.1) { o in
+            let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60)
+            o[0] = UInt8(ascii: "T")
+            o[1] = UInt8(truncatingIfNeeded: 48 + h / 10)
+            o[2] = UInt8(truncatingIfNeeded: 48 + h % 10)
+            o[3] = UInt8(truncatingIfNeeded: 48 + m / 10)
+            o[4] = UInt8(truncatingIfNeeded: 48 + m % 10)
+            o[5] = UInt8(truncatingIfNeeded: 48 + sec / 10)
+            o[6] = UInt8(truncatingIfNeeded: 48 + sec % 10)
+            o[7] = UInt8(ascii: "Z")
+        }
+    }
+
     /// The 16 bytes of the date-time.
     @inline(__always) func withDateTime<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withUnsafeBytes(of: storage) { try body($0) }

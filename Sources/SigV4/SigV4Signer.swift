@@ -193,8 +193,7 @@ public struct SigV4Signer: Sendable {
             try checkCredentialsValid(at: time)
         }
         let token = credentials.sessionToken
-        let signToken = token != nil && settings.sessionTokenSigned
-        let amz = AmzTime(time)
+        let amz = AmzTime(time, date: cache.withKey(day: time / 86_400) { $0.pointee.date })
         let payloadValue = payload.value(body: body)
 
         // Caller fields: refuse the signer's own, note Host and x-amz-content-sha256.
@@ -229,13 +228,10 @@ public struct SigV4Signer: Sendable {
             + credentials.accessKeyId.utf8.count * 6 + 900
         return try ByteBuffer.withScratch(capacity: estimate) { w in
             try BufferPairs.with(capacity: url.queryItemCount) { own in
-                try BufferPairs.with(capacity: 6) { amzParameters in
-                    try run(
-                        method: method, url: url, headers: headers, payload: payloadValue, isQuery: isQuery,
-                        expires: expires, time: time, amz: amz, hasHost: hasHost,
-                        suppliedContentSHA: suppliedContentSHA, headerBytes: headerBytes, capture: capture, w: &w,
-                        own: &own, amzParameters: &amzParameters)
-                }
+                try run(
+                    method: method, url: url, headers: headers, payload: payloadValue, isQuery: isQuery,
+                    expires: expires, time: time, amz: amz, hasHost: hasHost, suppliedContentSHA: suppliedContentSHA,
+                    headerBytes: headerBytes, capture: capture, w: &w, own: &own)
             }
         }
     }
@@ -245,7 +241,7 @@ public struct SigV4Signer: Sendable {
     private func run(
         method: String, url: some RequestTarget, headers: HTTPHeaders, payload payloadValue: String, isQuery: Bool,
         expires: Int64, time: Int64, amz: AmzTime, hasHost: Bool, suppliedContentSHA: String?, headerBytes: Int,
-        capture: Bool, w: inout ByteBuffer, own: inout BufferPairs, amzParameters: inout BufferPairs
+        capture: Bool, w: inout ByteBuffer, own: inout BufferPairs
     ) throws -> Output {
         let token = credentials.sessionToken
         let signToken = token != nil && settings.sessionTokenSigned
@@ -348,16 +344,6 @@ public struct SigV4Signer: Sendable {
             headerBlock = start..<w.count
         }
 
-        // accessKeyId/scope, with scope = date/region/service/aws4_request.
-        let credentialStart = w.count
-        w.append(cache.accessKeyId.bytes)
-        w.append(UInt8(ascii: "/"))
-        let scopeStart = w.count
-        w.append(date: amz)
-        w.append(cache.scopeTail.bytes)
-        let credentialRange = credentialStart..<w.count
-        let scopeRange = scopeStart..<w.count
-
         // The URL's own parameters, encoded once (the canonical query and the URL share the bytes).
         let urlItems = try SigV4Canonical.writeQueryItems(of: url, into: &w, pairs: &own)
         for i in 0..<own.count {
@@ -382,37 +368,27 @@ public struct SigV4Signer: Sendable {
         var urlPrefix = 0..<0
         if isQuery {
             let runStart = w.count
-            func parameter(_ name: StaticString, _ value: (inout ByteBuffer) -> Void) -> Range<Int> {
-                if amzParameters.count > 0 { w.append(UInt8(ascii: "&")) }
-                let nameStart = w.count
-                w.append(name)
-                let nameEnd = w.count
-                w.append(UInt8(ascii: "="))
-                let valueStart = w.count
-                value(&w)
-                amzParameters.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
-                return valueStart..<w.count
-            }
-            _ = parameter("X-Amz-Algorithm") { $0.append("AWS4-HMAC-SHA256") }
-            _ = parameter("X-Amz-Credential") { w in
-                w.append(cache.accessKeyIdEncoded.bytes)
-                w.append("%2F")
-                w.append(date: amz)
-                w.append(cache.scopeTailEncoded.bytes)
-            }
-            _ = parameter("X-Amz-Date") { $0.append(dateTime: amz) }
-            _ = parameter("X-Amz-Expires") { $0.append(decimal: expires) }
+            w.append(cache.queryHead.bytes)  // Algorithm, and Credential up to the date
+            w.append(date: amz)
+            w.append(cache.queryScopeTail.bytes)
+            w.append(dateTime: amz)
+            w.append("&X-Amz-Expires=")
+            w.append(decimal: expires)
             urlPrefix = runStart..<w.count
             if let token, signToken {
-                tokenEncoded = parameter("X-Amz-Security-Token") { $0.appendPercentEncoded(token) }
+                w.append("&X-Amz-Security-Token=")
+                let start = w.count
+                w.appendPercentEncoded(token)
+                tokenEncoded = start..<w.count
             }
-            namesEncoded = parameter("X-Amz-SignedHeaders") { w in
-                w.reserve(namesRange.count * 3)
-                for k in namesRange {
-                    let c = w[k]
-                    if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
-                }
+            w.append("&X-Amz-SignedHeaders=")
+            let namesStart = w.count
+            w.reserve(namesRange.count * 3)
+            for k in namesRange {
+                let c = w[k]
+                if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
             }
+            namesEncoded = namesStart..<w.count
             amzRun = runStart..<w.count
             if let token, !signToken {
                 let start = w.count
@@ -439,7 +415,7 @@ public struct SigV4Signer: Sendable {
         if own.count == 0 {
             w.append(copyOf: amzRun)
         } else {
-            SigV4Signer.writeCanonicalQuery(own: own, amz: amzParameters, into: &w)
+            SigV4Signer.writeCanonicalQuery(own: own, amzRun: amzRun, into: &w)
         }
         w.append(0x0a)
         w.append(copyOf: headerBlock)
@@ -450,17 +426,21 @@ public struct SigV4Signer: Sendable {
         let canonicalRange = canonicalStart..<w.count
         let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalRange))
 
-        // String to sign and signature.
+        // String to sign (its scope is date/region/service/aws4_request) and signature.
         let stsStart = w.count
         w.append("AWS4-HMAC-SHA256\n")
         w.append(dateTime: amz)
         w.append(0x0a)
-        w.append(copyOf: scopeRange)
+        let scopeStart = w.count
+        w.append(date: amz)
+        w.append(cache.scopeTail.bytes)
+        let scopeRange = scopeStart..<w.count
         w.append(0x0a)
         w.appendHex(canonicalHash)
         let stsRange = stsStart..<w.count
-        let key = signingKey(time: time, amz: amz)
-        let signature = key.mac.authenticate(w.bytes(stsRange))
+        let day = time / 86_400
+        let key: SigningKeyCache.DayKey? = capture ? cache.withKey(day: day) { $0.pointee } : nil
+        let signature = cache.withKey(day: day) { $0.pointee.mac.authenticate(w.bytes(stsRange)) }
 
         // Output.
         let outStart = w.count
@@ -488,7 +468,9 @@ public struct SigV4Signer: Sendable {
             w.appendHex(signature)
         } else {
             w.append("AWS4-HMAC-SHA256 Credential=")
-            w.append(copyOf: credentialRange)
+            w.append(cache.accessKeyId.bytes)
+            w.append(UInt8(ascii: "/"))
+            w.append(copyOf: scopeRange)
             w.append(", SignedHeaders=")
             w.append(copyOf: namesRange)
             w.append(", Signature=")
@@ -505,9 +487,9 @@ public struct SigV4Signer: Sendable {
         let result = SigV4Signature(
             mode: isQuery ? .query : .header, amzDate: amz.dateTime, credentialScope: w.string(scopeRange),
             payloadHash: payloadValue, expires: isQuery ? expires : nil, canonicalRequest: w.string(canonicalRange),
-            stringToSign: w.string(stsRange), signingKey: Redacted(key.key.hex), signature: signature.hex,
+            stringToSign: w.string(stsRange), signingKey: Redacted(key!.key.hex), signature: signature.hex,
             signedHeaders: w.string(namesRange), authorization: isQuery ? nil : text, headersToAdd: added,
-            url: isQuery ? text : nil, signingKeyMAC: key.mac)
+            url: isQuery ? text : nil, signingKeyMAC: key!.mac)
         return Output(text: text, headers: added, signature: Captured(result))
     }
 
@@ -522,34 +504,41 @@ public struct SigV4Signer: Sendable {
     }
 
     /// Writes the canonical query: the URL's own sorted pairs merged with the X-Amz parameters
-    /// (already in canonical order), by (name, value) byte order. Both lists' bytes are in `w`.
-    private static func writeCanonicalQuery(own: BufferPairs, amz: BufferPairs, into w: inout ByteBuffer) {
-        var i = 0
-        var j = 0
-        while i < own.count || j < amz.count {
-            let takeOwn: Bool
-            if i == own.count {
-                takeOwn = false
-            } else if j == amz.count {
-                takeOwn = true
-            } else {
-                let c = EncodedPairs.compareBytes(w.bytes(own[i].name), w.bytes(amz[j].name))
-                takeOwn = c != 0 ? c < 0 : EncodedPairs.compareBytes(w.bytes(own[i].value), w.bytes(amz[j].value)) <= 0
+    /// (the run `amzRun`, already in canonical order), by (name, value) byte order. Both lists'
+    /// bytes are in `w`.
+    private static func writeCanonicalQuery(own: BufferPairs, amzRun: Range<Int>, into w: inout ByteBuffer) {
+        BufferPairs.with(capacity: 8) { (amz: inout BufferPairs) in
+            // The run's values are encoded, so `=` and `&` in it are separators only.
+            var i = amzRun.lowerBound
+            while i < amzRun.upperBound {
+                let nameStart = i
+                while w[i] != UInt8(ascii: "=") { i += 1 }
+                let valueStart = i + 1
+                i = valueStart
+                while i < amzRun.upperBound, w[i] != UInt8(ascii: "&") { i += 1 }
+                amz.append(name: nameStart..<valueStart - 1, value: valueStart..<i)
+                i += 1
             }
-            if i + j > 0 { w.append(UInt8(ascii: "&")) }
-            let pair = takeOwn ? own[i] : amz[j]
-            if takeOwn { i += 1 } else { j += 1 }
-            w.append(copyOf: pair.name)
-            w.append(UInt8(ascii: "="))
-            w.append(copyOf: pair.value)
-        }
-    }
-
-    /// The signing key for the request's day, from the one-entry cache or derived now.
-    private func signingKey(time: Int64, amz: AmzTime) -> (key: Digest, mac: HMACKey<SHA256>) {
-        cache.key(day: time / 86_400, region: settings.region, service: settings.service) { secretMAC in
-            SigV4Canonical.signingKey(
-                secretMAC: secretMAC, date: amz.date, region: settings.region, service: settings.service)
+            var a = 0
+            var b = 0
+            while a < own.count || b < amz.count {
+                let takeOwn: Bool
+                if a == own.count {
+                    takeOwn = false
+                } else if b == amz.count {
+                    takeOwn = true
+                } else {
+                    let c = EncodedPairs.compareBytes(w.bytes(own[a].name), w.bytes(amz[b].name))
+                    takeOwn =
+                        c != 0 ? c < 0 : EncodedPairs.compareBytes(w.bytes(own[a].value), w.bytes(amz[b].value)) <= 0
+                }
+                if a + b > 0 { w.append(UInt8(ascii: "&")) }
+                let pair = takeOwn ? own[a] : amz[b]
+                if takeOwn { a += 1 } else { b += 1 }
+                w.append(copyOf: pair.name)
+                w.append(UInt8(ascii: "="))
+                w.append(copyOf: pair.value)
+            }
         }
     }
 }

@@ -2,78 +2,84 @@ import SignetCrypto
 import SignetHTTP
 import Synchronization
 
-/// The secret's HMAC state and the last derived signing key, shared by copies of a signer: one
-/// entry keyed by (day, region, service), holding the pre-keyed HMAC state so that signing re-keys
-/// nothing. Kept behind one reference so that the signer itself stays a few words to copy.
+/// The secret's HMAC state, the fixed pieces of every signature, and the last derived signing key
+/// (one day of the signer's region and service), shared by copies of a signer. Kept behind one
+/// reference so that the signer itself stays a few words to copy.
+///
+/// The key is kept twice: once under a lock, shared by all threads, and once in each thread's
+/// `ThreadKeySlot`, where signing reads it without a lock and without copying it out.
 final class SigningKeyCache: Sendable {
-    /// A cached key, a plain value: a hit copies the HMAC states (a few hundred bytes) and touches
-    /// no shared reference count, so threads signing at once do not contend on it.
-    struct Entry: Sendable {
-        let day: Int64
-        let region: String
-        let service: String
+    /// A day's signing key, its pre-keyed HMAC state and the day's `yyyyMMdd` digits: plain bytes.
+    struct DayKey {
         let key: Digest
         let mac: HMACKey<SHA256>
+        /// The 8 date digits, in memory order.
+        let date: UInt64
+    }
 
-        init(day: Int64, region: String, service: String, key: Digest, mac: HMACKey<SHA256>) {
-            self.day = day
-            self.region = region
-            self.service = service
-            self.key = key
-            self.mac = mac
-        }
+    private struct Entry {
+        let day: Int64
+        let value: DayKey
     }
 
     private let entry = Mutex<Entry?>(nil)
+    /// This cache's label in the thread slots.
+    private let owner = ThreadKeySlot.newOwner()
     /// The `"AWS4" + secret` HMAC state.
     let secretMAC: HMACKey<SHA256>
-    /// The access key id, as is and percent-encoded.
+    let region: String
+    let service: String
+    /// The access key id.
     let accessKeyId: FixedBytes
-    let accessKeyIdEncoded: FixedBytes
-    /// `/region/service/aws4_request`, as is and percent-encoded (the scope after its date).
+    /// `/region/service/aws4_request` (the scope after its date).
     let scopeTail: FixedBytes
-    let scopeTailEncoded: FixedBytes
+    /// `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=` and the encoded key id with `%2F`: a
+    /// presigned query up to the scope's date.
+    let queryHead: FixedBytes
+    /// The encoded scope tail and `&X-Amz-Date=`: the query from after the date to the time.
+    let queryScopeTail: FixedBytes
 
     init(secretMAC: HMACKey<SHA256>, accessKeyId: String, region: String, service: String) {
         self.secretMAC = secretMAC
+        self.region = region
+        self.service = service
         self.accessKeyId = FixedBytes(accessKeyId)
-        self.accessKeyIdEncoded = FixedBytes(accessKeyId, encoded: true)
         let tail = "/\(region)/\(service)/aws4_request"
         scopeTail = FixedBytes(tail)
-        scopeTailEncoded = FixedBytes(tail, encoded: true)
+        queryHead = FixedBytes(
+            "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + PercentEncoding.encode(accessKeyId) + "%2F")
+        queryScopeTail = FixedBytes(PercentEncoding.encode(tail) + "&X-Amz-Date=")
     }
 
     deinit {
-        for bytes in [accessKeyId, accessKeyIdEncoded, scopeTail, scopeTailEncoded] { bytes.deallocate() }
+        for bytes in [accessKeyId, scopeTail, queryHead, queryScopeTail] { bytes.deallocate() }
     }
 
-    /// The signing key and its HMAC state for a day and scope: a copy of the cached ones, or
-    /// derived by `derive` and cached. Only plain bytes are copied out of the lock.
-    func key(day: Int64, region: String, service: String, derive: (HMACKey<SHA256>) -> Digest)
-        -> (key: Digest, mac: HMACKey<SHA256>)
-    {
-        let hit: (Digest, HMACKey<SHA256>)? = entry.withLock { e in
-            guard let e, e.day == day, e.region == region, e.service == service else { return nil }
-            return (e.key, e.mac)
+    /// Calls `body` with the key for `day` (days since 1970): this thread's copy, else the shared
+    /// one, else derived now and shared. `body` must not sign (it would reuse the thread's slot).
+    @inline(__always) func withKey<R>(day: Int64, _ body: (UnsafePointer<DayKey>) throws -> R) rethrows -> R {
+        try ThreadKeySlot.withValue(owner: owner, tag: (day, 0), load: { shared(day: day) }, body)
+    }
+
+    /// The shared key for `day`, derived and stored when the entry holds another day.
+    private func shared(day: Int64) -> DayKey {
+        if let hit = lookup(day: day) { return hit }
+        var digits = (UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &digits) {
+            UTCTime.writeAmzDateTime(day * 86_400, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
-        if let hit { return hit }
-        let digest = derive(secretMAC)
-        let mac = HMACKey<SHA256>(key: digest)
-        store(Entry(day: day, region: region, service: service, key: digest, mac: mac))
-        return (digest, mac)
+        let date = withUnsafeBytes(of: digits.0) { String(decoding: $0, as: UTF8.self) }
+        let key = SigV4Canonical.signingKey(secretMAC: secretMAC, date: date, region: region, service: service)
+        let value = DayKey(key: key, mac: HMACKey(key: key), date: digits.0)
+        entry.withLock { $0 = Entry(day: day, value: value) }
+        return value
     }
 
-    /// The cached key for a day and scope, or nil.
-    func lookup(day: Int64, region: String, service: String) -> Entry? {
-        entry.withLock { e in
-            guard let e, e.day == day, e.region == region, e.service == service else { return nil }
-            return e
-        }
+    /// The shared key for `day`, or nil.
+    func lookup(day: Int64) -> DayKey? {
+        entry.withLock { e in e.flatMap { $0.day == day ? $0.value : nil } }
     }
 
-    /// Replaces the cached entry.
-    func store(_ e: Entry) { entry.withLock { $0 = e } }
-
-    /// True when an entry is cached (for tests).
+    /// True when a key is shared (for tests).
     var isFilled: Bool { entry.withLock { $0 != nil } }
 }

@@ -9,7 +9,7 @@ public struct ByteBuffer {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var written = 0
     /// Bytes written so far.
-    public var count: Int { written }
+    @inlinable public var count: Int { written }
     @usableFromInline var capacity: Int
     /// False while `base` is memory the buffer borrowed (it is then never freed by the buffer).
     @usableFromInline var owned: Bool
@@ -164,23 +164,40 @@ public struct ByteBuffer {
         written &+= n &* 2
     }
 
+    /// The two decimal digits of every value 0...99, back to back.
+    @usableFromInline static let decimalPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     /// Appends a non-negative decimal number (a negative one is written as 0).
     @inlinable public mutating func append(decimal value: Int64) {
         var v = UInt64(max(value, 0))
-        reserve(20)
-        // Digits go to the end of a 20-byte window, then move down into place.
-        var scratch: (UInt64, UInt64, UInt32) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &scratch) { window -> Int in
-            var o = 20
-            repeat {
-                o &-= 1
-                window[o] = UInt8(truncatingIfNeeded: 48 &+ v % 10)
-                v /= 10
-            } while v > 0
-            (base + written).update(from: window.baseAddress!.assumingMemoryBound(to: UInt8.self) + o, count: 20 &- o)
-            return 20 &- o
+        var digits = 1
+        var p: UInt64 = 10
+        while digits < 20, v >= p {
+            digits &+= 1
+            if digits == 20 { break }
+            p &*= 10
         }
-        written &+= count
+        reserve(digits)
+        // Two digits per division, from the end.
+        let pairs = UnsafeRawPointer(ByteBuffer.decimalPairs.utf8Start)
+        var o = base + written + digits
+        while v >= 100 {
+            let r = Int(v % 100)
+            v /= 100
+            o -= 2
+            UnsafeMutableRawPointer(o).storeBytes(
+                of: pairs.loadUnaligned(fromByteOffset: r &* 2, as: UInt16.self), as: UInt16.self)
+        }
+        if v >= 10 {
+            o -= 2
+            UnsafeMutableRawPointer(o).storeBytes(
+                of: pairs.loadUnaligned(fromByteOffset: Int(v) &* 2, as: UInt16.self), as: UInt16.self)
+        } else {
+            o -= 1
+            o.pointee = UInt8(truncatingIfNeeded: 48 &+ v)
+        }
+        written &+= digits
     }
 
     /// Appends a wire component with its `%XX` escapes decoded (`+` stays `+`).

@@ -25,17 +25,20 @@ public struct SigningRequest: Sendable {
     }
 
     /// Throws unless `method` is an RFC 9110 token.
-    public static func validateMethod(_ method: String) throws {
+    @inlinable public static func validateMethod(_ method: String) throws {
+        let valid = method.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.isEmpty && bytes.allSatisfy(HTTPHeaders.isTokenByte)
+        }
+        if valid != true { try methodError(method) }
+    }
+
+    /// The error for a method that is not a token (also for one whose bytes were not contiguous,
+    /// which are then checked one by one).
+    @usableFromInline static func methodError(_ method: String) throws {
         let allowed = "an HTTP method token such as GET, PUT, POST, DELETE, HEAD"
         guard !method.isEmpty else { throw SignetError("method", "is empty", allowed: allowed) }
-        for c in method.utf8 {
-            let ok =
-                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)
-                || HTTPHeaders.tokenPunctuation.contains(c)
-            guard ok else {
-                throw SignetError(
-                    "method", "\"\(method)\" contains characters not allowed in a method", allowed: allowed)
-            }
+        guard method.utf8.allSatisfy(HTTPHeaders.isTokenByte) else {
+            throw SignetError("method", "\"\(method)\" contains characters not allowed in a method", allowed: allowed)
         }
     }
 }

@@ -9,8 +9,9 @@
 @usableFromInline enum ThreadScratch {
     /// Usable bytes in each thread's block.
     @usableFromInline static let size = 8192
-    /// The block starts with a busy flag (a nested borrow on the same thread gets nil).
-    static let headerBytes = 16
+    /// The block starts with a busy flag (a nested borrow on the same thread gets nil), then the
+    /// thread's key slot (`ThreadKeySlot`), then the scratch bytes.
+    @usableFromInline static let headerBytes = 16 + ThreadKeySlot.slotBytes
 
     static let key: pthread_key_t = {
         var key = pthread_key_t()
@@ -19,19 +20,23 @@
         return key
     }()
 
+    /// This thread's block, made on first use (busy flag clear, key slot empty); nil only when it
+    /// cannot be made.
+    @usableFromInline static func block() -> UnsafeMutableRawPointer? {
+        if let block = pthread_getspecific(key) { return block }
+        guard let fresh = malloc(headerBytes + size) else { return nil }
+        fresh.storeBytes(of: false, as: Bool.self)
+        fresh.storeBytes(of: 0, toByteOffset: ThreadKeySlot.offset, as: UInt64.self)
+        guard pthread_setspecific(key, fresh) == 0 else {
+            free(fresh)
+            return nil
+        }
+        return fresh
+    }
+
     /// This thread's block, marked busy, or nil when it is already borrowed (or cannot be made).
     @usableFromInline static func acquire() -> UnsafeMutableBufferPointer<UInt8>? {
-        var block = pthread_getspecific(key)
-        if block == nil {
-            guard let fresh = malloc(headerBytes + size) else { return nil }
-            fresh.storeBytes(of: false, as: Bool.self)
-            guard pthread_setspecific(key, fresh) == 0 else {
-                free(fresh)
-                return nil
-            }
-            block = fresh
-        }
-        guard let block, !block.load(as: Bool.self) else { return nil }
+        guard let block = block(), !block.load(as: Bool.self) else { return nil }
         block.storeBytes(of: true, as: Bool.self)
         return UnsafeMutableBufferPointer(
             start: (block + headerBytes).assumingMemoryBound(to: UInt8.self), count: size)
