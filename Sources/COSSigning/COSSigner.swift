@@ -314,6 +314,15 @@ public struct COSSigner: Sendable {
         into pairs: inout BufferPairs,
         w: inout ByteBuffer
     ) throws {
+        if fields.count == 0, extra == nil, case .standard = options.headers {
+            // Only the Host header: the common presigned URL.
+            let nameStart = w.count
+            w.append("host")
+            let nameEnd = w.count
+            url.withAuthority { w.appendPercentEncoded($0) }
+            pairs.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
+            return
+        }
         var hasHost = false
         // `.exactly`: the names as they are compared (encoded, lower-case), each with its spelling.
         var exact: [String: String]?

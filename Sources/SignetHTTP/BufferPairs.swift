@@ -139,7 +139,7 @@ public struct BufferPairs {
 
 extension ByteBuffer {
     /// Appends `n1=v1&n2=v2…` in the list's order.
-    public mutating func append(pairs: BufferPairs) {
+    @inlinable public mutating func append(pairs: BufferPairs) {
         for k in 0..<pairs.count {
             let p = pairs.slots[k]
             if k > 0 { append(UInt8(ascii: "&")) }
@@ -150,7 +150,7 @@ extension ByteBuffer {
     }
 
     /// Appends the names joined by `;` in the list's order.
-    public mutating func append(namesOf pairs: BufferPairs) {
+    @inlinable public mutating func append(namesOf pairs: BufferPairs) {
         for k in 0..<pairs.count {
             if k > 0 { append(UInt8(ascii: ";")) }
             append(copyOf: pairs.slots[k].name)
@@ -158,10 +158,17 @@ extension ByteBuffer {
     }
 
     /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
-    public mutating func append(encodedNamesOf pairs: BufferPairs) {
+    /// The names are encoded already, so only a `%` in one changes (to `%25`); a name without one
+    /// is copied as it is.
+    @inlinable public mutating func append(encodedNamesOf pairs: BufferPairs) {
         for k in 0..<pairs.count {
             if k > 0 { append("%3B") }
-            appendPercentEncodedCopy(of: pairs.slots[k].name, keepSlash: false)
+            let name = pairs.slots[k].name
+            if memchr(base + name.lowerBound, 0x25, name.count) == nil {
+                append(copyOf: name)
+            } else {
+                appendPercentEncodedCopy(of: name, keepSlash: false)
+            }
         }
     }
 

@@ -210,7 +210,21 @@ public struct ByteBuffer {
     /// True when an earlier part of this buffer holds an ASCII upper-case letter.
     @inlinable public func containsUppercase(_ range: Range<Int>) -> Bool {
         precondition(range.lowerBound >= 0 && range.upperBound <= written, "ByteBuffer range out of bounds")
-        for i in range where base[i] &- 0x41 < 26 { return true }
+        var i = range.lowerBound
+        // Eight bytes at a time: with the top bit of every byte set, subtracting "A" (or "[") from
+        // each byte cannot borrow from its neighbour, and the top bit then tells ">= A" (">= [").
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while range.upperBound &- i >= 8 {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let atLeastA = (x | high) &- 0x4141_4141_4141_4141
+            let atLeastBracket = (x | high) &- 0x5b5b_5b5b_5b5b_5b5b
+            if atLeastA & ~atLeastBracket & ~x & high != 0 { return true }
+            i &+= 8
+        }
+        while i < range.upperBound {
+            if base[i] &- 0x41 < 26 { return true }
+            i &+= 1
+        }
         return false
     }
 
