@@ -105,7 +105,9 @@ public enum PercentEncoding {
     }
 
     /// Writes `bytes` percent-encoded at `o`; returns the bytes written (at most 3 per input byte).
-    /// Runs of eight literal bytes are tested and copied at once.
+    /// Eight bytes are tested at a time: a block of literal bytes is copied at once, and a block
+    /// with a byte to escape is copied up to that byte, which is escaped before the next block
+    /// starts right after it. Fewer than eight bytes left are tested as the input's last eight.
     @inline(__always) @inlinable static func write(
         _ bytes: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool
     ) -> Int {
@@ -114,16 +116,29 @@ public enum PercentEncoding {
         var p = start
         let end = start + bytes.count
         var q = o
-        // Eight bytes at a time: one test, then one copy or eight single steps (never a re-test
-        // of the same bytes).
         while end - p >= 8 {
+            // Eight bytes copied ahead: at least 8 input bytes are left, so the output (3 bytes
+            // per input byte) has room for them, and what is not literal is written over.
+            copyEight(p, to: q)
             if classesOfEight(p) & mask == mask {
-                copyEight(p, to: q)
                 p += 8
                 q += 8
                 continue
             }
-            for _ in 0..<8 { encodeOne(&p, &q, mask: mask) }
+            while byteClass(p.pointee) & mask == mask {  // stops within the block
+                p += 1
+                q += 1
+            }
+            writeEscape(p.pointee, to: q)
+            p += 1
+            q += 3
+        }
+        if p < end, end - start >= 8, classesOfEight(end - 8) & mask == mask {
+            // The last eight bytes are literal, so those before `p` among them were written one for
+            // one, just before `q`: write all eight again, ending where the output ends.
+            let left = end - p
+            copyEight(end - 8, to: q + left - 8)
+            return q + left - o
         }
         while p < end { encodeOne(&p, &q, mask: mask) }
         return q - o
