@@ -46,19 +46,22 @@ public enum COSCanonical {
     )
         -> (start: Range<Int>, end: Range<Int>)
     {
+        let text = KeyTime.Text(keyTime)
+        return text.withBytes { writeStringToSign(keyTime: $0, semicolon: text.semicolon, httpString: httpString, into: &out) }
+    }
+
+    /// The same, with the window already written out as `start;end` (`semicolon` is where the `;` is).
+    static func writeStringToSign(
+        keyTime: UnsafeRawBufferPointer, semicolon: Int, httpString: UnsafeRawBufferPointer, into out: inout ByteBuffer
+    ) -> (start: Range<Int>, end: Range<Int>) {
         let digest = Hasher<SHA1>.hash(httpString)
         out.append("sha1\n")
         let startOffset = out.count
-        out.append(decimal: keyTime.start)
-        let start = startOffset..<out.count
-        out.append(UInt8(ascii: ";"))
-        let endOffset = out.count
-        out.append(decimal: keyTime.end)
-        let end = endOffset..<out.count
+        out.append(keyTime)
         out.append(0x0a)
         digest.withUnsafeBytes { out.appendLowercaseHex($0) }
         out.append(0x0a)
-        return (start, end)
+        return (startOffset..<startOffset + semicolon, startOffset + semicolon + 1..<startOffset + keyTime.count)
     }
 
     /// `sha1\nKeyTime\nsha1hex(HttpString)\n` as a string.

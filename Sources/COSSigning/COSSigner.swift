@@ -235,7 +235,11 @@ public struct COSSigner: Sendable {
             try url.appendDecodedPath(to: &$0)
         }
         let http = httpStart..<w.count
-        let (start, end) = COSCanonical.writeStringToSign(keyTime: keyTime, httpString: w.bytes(http), into: &w)
+        let window = withSignKey(for: keyTime) { $0.pointee.window }
+        let (start, end) = window.withBytes {
+            COSCanonical.writeStringToSign(
+                keyTime: $0, semicolon: window.semicolon, httpString: w.bytes(http), into: &w)
+        }
         let stringToSign = http.upperBound..<w.count
         let signKeyDigest = capture ? withSignKey(for: keyTime) { $0.pointee.key } : nil
         let signature = withSignKey(for: keyTime) { $0.pointee.mac.authenticate(w.bytes(stringToSign)) }
@@ -418,10 +422,11 @@ final class SignKeyCache: Sendable {
         secretIdEncoded.deallocate()
     }
 
-    /// A SignKey and the HMAC state keyed with its hex text: plain bytes.
+    /// A SignKey, the HMAC state keyed with its hex text, and the window as text: plain bytes.
     struct Key {
         var key: Digest
         var mac: HMACKey<SHA1>
+        var window: KeyTime.Text
     }
 
     private let entry = Mutex<(KeyTime, Key)?>(nil)
@@ -431,7 +436,7 @@ final class SignKeyCache: Sendable {
         if let hit = entry.withLock({ e in e.flatMap { $0.0 == keyTime ? $0.1 : nil } }) { return hit }
         let digest = COSCanonical.signKeyDigest(secretKeyMAC: secretKeyMAC, keyTime: keyTime)
         // The signature is keyed with the SignKey's hex text, not its bytes.
-        let key = Key(key: digest, mac: HMACKey<SHA1>(key: digest.hex))
+        let key = Key(key: digest, mac: HMACKey<SHA1>(key: digest.hex), window: KeyTime.Text(keyTime))
         entry.withLock { $0 = (keyTime, key) }
         return key
     }

@@ -50,4 +50,26 @@ public struct KeyTime: Sendable, Hashable, CustomStringConvertible {
 
     /// `start;end`.
     public var description: String { "\(start);\(end)" }
+
+    /// `start;end` as bytes kept inline (at most 25 of them), to be copied into each signature
+    /// instead of formatting the numbers again.
+    struct Text {
+        private var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private let count: Int
+        /// Where the `;` is.
+        let semicolon: Int
+
+        init(_ keyTime: KeyTime) {
+            let start = Array(String(keyTime.start).utf8)
+            let end = Array(String(keyTime.end).utf8)
+            let bytes = start + [UInt8(ascii: ";")] + end
+            count = bytes.count
+            semicolon = start.count
+            withUnsafeMutableBytes(of: &storage) { $0.copyBytes(from: bytes) }
+        }
+
+        @inline(__always) func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try withUnsafeBytes(of: storage) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+    }
 }

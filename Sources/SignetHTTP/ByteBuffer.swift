@@ -213,13 +213,20 @@ public struct ByteBuffer {
         var i = range.lowerBound
         // Eight bytes at a time: with the top bit of every byte set, subtracting "A" (or "[") from
         // each byte cannot borrow from its neighbour, and the top bit then tells ">= A" (">= [").
-        let high: UInt64 = 0x8080_8080_8080_8080
-        while range.upperBound &- i >= 8 {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        @inline(__always) func hasUppercase(_ offset: Int) -> Bool {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let x = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
             let atLeastA = (x | high) &- 0x4141_4141_4141_4141
             let atLeastBracket = (x | high) &- 0x5b5b_5b5b_5b5b_5b5b
-            if atLeastA & ~atLeastBracket & ~x & high != 0 { return true }
-            i &+= 8
+            return atLeastA & ~atLeastBracket & ~x & high != 0
+        }
+        if range.count >= 8 {
+            while range.upperBound &- i >= 8 {
+                if hasUppercase(i) { return true }
+                i &+= 8
+            }
+            // The rest as the range's last eight bytes (re-testing some is harmless).
+            return i < range.upperBound && hasUppercase(range.upperBound &- 8)
         }
         while i < range.upperBound {
             if base[i] &- 0x41 < 26 { return true }
