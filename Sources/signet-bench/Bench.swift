@@ -32,7 +32,7 @@ struct Bench {
         // `--profile-sigv4 N`, `--profile-object N`, `--profile N`: run sigv4.presign, cos.presign or
         // cos.presign.url N times and nothing else (for callgrind or perf).
         let sigv4Signer = try SigV4Bench.signer()
-        let profiles: [(flag: String, operation: () throws -> Int)] = [
+        let profiles: [(flag: String, operation: @Sendable () throws -> Int)] = [
             (
                 "--profile-sigv4",
                 {
@@ -46,11 +46,32 @@ struct Bench {
             ),
             ("--profile", { try cosSigner.presignedURL(url: try RequestURL(cosURL), keyTime: cosKeyTime).utf8.count }),
         ]
-        for (flag, operation) in profiles {
-            guard let i = arguments.firstIndex(of: flag) else { continue }
-            let n = arguments.index(after: i) < arguments.endIndex ? Int(arguments[arguments.index(after: i)]) : nil
+        // With `--profile-threads T`, T threads run the N operations each, at once.
+        func argument(after flag: String) -> Int? {
+            guard let i = arguments.firstIndex(of: flag), arguments.index(after: i) < arguments.endIndex else {
+                return nil
+            }
+            return Int(arguments[arguments.index(after: i)])
+        }
+        for (flag, operation) in profiles where arguments.contains(flag) {
+            let n = argument(after: flag) ?? 100_000
+            let threads = argument(after: "--profile-threads") ?? 1
+            if threads > 1 {
+                let done = DispatchGroup()
+                for _ in 0..<threads {
+                    done.enter()
+                    Thread.detachNewThread {
+                        var sink = 0
+                        for _ in 0..<n { sink &+= (try? operation()) ?? 0 }
+                        if sink == 42 { print("") }
+                        done.leave()
+                    }
+                }
+                done.wait()
+                return
+            }
             var sink = 0
-            for _ in 0..<(n ?? 100_000) { sink &+= try operation() }
+            for _ in 0..<n { sink &+= try operation() }
             print(sink)
             return
         }
