@@ -74,15 +74,38 @@ public struct ByteBuffer {
     @inlinable @inline(__always) public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let src = bytes.baseAddress, bytes.count > 0 else { return }
         reserve(bytes.count)
-        if bytes.count <= 16 {
-            // Short pieces: a plain loop beats a call to memmove.
-            let s = src.assumingMemoryBound(to: UInt8.self)
-            let o = base + written
-            for i in 0..<bytes.count { o[i] = s[i] }
-        } else {
-            UnsafeMutableRawPointer(base + written).copyMemory(from: src, byteCount: bytes.count)
-        }
+        ByteBuffer.copy(src, to: UnsafeMutableRawPointer(base + written), count: bytes.count)
         written += bytes.count
+    }
+
+    /// Copies `count` bytes (the two ranges must not overlap). Up to 16 bytes take two loads and
+    /// two stores that may overlap each other, instead of a call to memmove or a byte loop.
+    @inlinable @inline(__always) static func copy(
+        _ src: UnsafeRawPointer, to dst: UnsafeMutableRawPointer, count n: Int
+    ) {
+        if n >= 8 {
+            if n > 16 {
+                dst.copyMemory(from: src, byteCount: n)
+                return
+            }
+            let head = src.loadUnaligned(as: UInt64.self)
+            let tail = src.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            dst.storeBytes(of: head, as: UInt64.self)
+            dst.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = src.loadUnaligned(as: UInt32.self)
+            let tail = src.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+            dst.storeBytes(of: head, as: UInt32.self)
+            dst.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+        } else if n > 0 {
+            // 1 to 3 bytes: first, middle and last (some the same byte).
+            let first = src.load(as: UInt8.self)
+            let middle = src.load(fromByteOffset: n >> 1, as: UInt8.self)
+            let last = src.load(fromByteOffset: n &- 1, as: UInt8.self)
+            dst.storeBytes(of: first, as: UInt8.self)
+            dst.storeBytes(of: middle, toByteOffset: n >> 1, as: UInt8.self)
+            dst.storeBytes(of: last, toByteOffset: n &- 1, as: UInt8.self)
+        }
     }
 
     /// Appends a wire component with its `%XX` escapes decoded and each byte encoded again
@@ -112,14 +135,8 @@ public struct ByteBuffer {
 
     /// Appends a copy of an earlier part of this buffer.
     @inlinable @inline(__always) public mutating func append(copyOf range: Range<Int>) {
-        reserve(range.count)
-        if range.count <= 16 {
-            let s = base + range.lowerBound
-            let o = base + written
-            for i in 0..<range.count { o[i] = s[i] }
-        } else {
-            (base + written).update(from: base + range.lowerBound, count: range.count)
-        }
+        reserve(range.count)  // may move the storage, so take the source pointer afterwards
+        ByteBuffer.copy(UnsafeRawPointer(base + range.lowerBound), to: UnsafeMutableRawPointer(base + written), count: range.count)
         written += range.count
     }
 
