@@ -29,6 +29,21 @@ struct ByteScanTests {
         }
     }
 
+    @Test func piecesOfEveryShortLengthAreCopiedExactly() {
+        var w = ByteBuffer(capacity: 4)
+        defer { w.deallocate() }
+        var expected: [UInt8] = []
+        for length in 0...40 {
+            let piece = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length) }
+            piece.withUnsafeBytes { w.append($0) }
+            expected += piece
+            // The same bytes again, copied from inside the buffer.
+            w.append(copyOf: w.count - length..<w.count)
+            expected += piece
+        }
+        #expect(Array(UnsafeRawBufferPointer(w.bytes(0..<w.count))) == expected)
+    }
+
     @Test func encodedNamesListEncodesOnlyThePercentSign() throws {
         try ByteBuffer.withScratch(capacity: 256) { w in
             try BufferPairs.with(capacity: 3) { pairs in
