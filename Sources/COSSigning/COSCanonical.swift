@@ -47,7 +47,9 @@ public enum COSCanonical {
         -> (start: Range<Int>, end: Range<Int>)
     {
         let text = KeyTime.Text(keyTime)
-        return text.withBytes { writeStringToSign(keyTime: $0, semicolon: text.semicolon, httpString: httpString, into: &out) }
+        return text.withBytes {
+            writeStringToSign(keyTime: $0, semicolon: text.semicolon, httpString: httpString, into: &out)
+        }
     }
 
     /// The same, with the window already written out as `start;end` (`semicolon` is where the `;` is).

@@ -136,7 +136,8 @@ public struct ByteBuffer {
     /// Appends a copy of an earlier part of this buffer.
     @inlinable @inline(__always) public mutating func append(copyOf range: Range<Int>) {
         reserve(range.count)  // may move the storage, so take the source pointer afterwards
-        ByteBuffer.copy(UnsafeRawPointer(base + range.lowerBound), to: UnsafeMutableRawPointer(base + written), count: range.count)
+        ByteBuffer.copy(
+            UnsafeRawPointer(base + range.lowerBound), to: UnsafeMutableRawPointer(base + written), count: range.count)
         written += range.count
     }
 

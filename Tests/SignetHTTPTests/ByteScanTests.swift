@@ -23,7 +23,8 @@ struct ByteScanTests {
                         while w.count < length { w.append(UInt8(ascii: "q")) }
                     }
                     let expected = (0..<w.count).contains { w[$0] >= 0x41 && w[$0] <= 0x5a }
-                    #expect(w.containsUppercase(0..<w.count) == expected, "length \(length), byte \(value) at \(position)")
+                    #expect(
+                        w.containsUppercase(0..<w.count) == expected, "length \(length), byte \(value) at \(position)")
                 }
             }
         }
