@@ -16,7 +16,7 @@ public struct COSSigner: Sendable {
     public var options: COSSigningOptions
     /// Where "now" comes from for windows computed by the signer.
     public var clock: any SigningClock
-    private let cache: SignKeyCache
+    let cache: SignKeyCache
 
     public init(
         credentials: COSCredentials, options: COSSigningOptions = .init(), clock: any SigningClock = SystemClock()
@@ -131,7 +131,7 @@ public struct COSSigner: Sendable {
     }
 
     /// The `q-…` fields of a COS signature, which a URL to sign must not carry already.
-    private static let signatureParameters: [StaticString] = [
+    static let signatureParameters: [StaticString] = [
         "q-sign-algorithm", "q-ak", "q-sign-time", "q-key-time", "q-header-list", "q-url-param-list", "q-signature",
     ]
 
@@ -165,45 +165,7 @@ public struct COSSigner: Sendable {
         let token = credentials.sessionToken
         let signToken = token != nil && options.signSessionToken
 
-        // Parameters: every URL item, encoded once. The items are written in URL order as the
-        // presigned URL will carry them (`&name=value…`, copied there at the end); the signed list
-        // refers to the same bytes, with names lower-cased (a copy only when a name has capitals).
-        let urlItemsStart = w.count
-        try url.forEachQueryItem { name, value in
-            w.append(UInt8(ascii: "&"))
-            let nameStart = w.count
-            try w.appendEncoded(name, of: url, field: "url query")
-            let nameEnd = w.count
-            w.append(UInt8(ascii: "="))
-            let valueStart = w.count
-            if let value { try w.appendEncoded(value, of: url, field: "url query") }
-            params.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
-        }
-        let urlItems = urlItemsStart..<w.count
-        for i in 0..<params.count {
-            var name = params[i].name
-            if w.containsUppercase(name) {
-                let copy = w.count
-                w.append(copyOf: name)
-                name = copy..<w.count
-                w.lowercase(name)
-                params.setName(i, name)
-            }
-            if name.count >= 4, w[name.lowerBound] == UInt8(ascii: "q"), w[name.lowerBound + 1] == UInt8(ascii: "-"),
-                COSSigner.signatureParameters.contains(where: { w.equals(name, $0) })
-            {
-                throw SignetError(
-                    "url", "already carries \(w.string(name)); it is a signed URL",
-                    allowed: "the object URL without an old signature")
-            }
-        }
-        if mode == .query, let token, signToken {
-            let nameStart = w.count
-            w.append(utf8: COSSigningOptions.securityTokenName)
-            let nameEnd = w.count
-            w.appendPercentEncoded(token)
-            params.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
-        }
+        let urlItems = try writeParameters(of: url, inURL: mode == .query, into: &params, w: &w)
         if case .exactly(let names) = options.parameters {
             // A listed name may be written decoded (`a/b`) or as signed (`a%2fb`).
             var wanted = Set<String>()
@@ -253,27 +215,9 @@ public struct COSSigner: Sendable {
             w.appendPercentEncodedCopy(of: path, keepSlash: true)
             w.append(UInt8(ascii: "?"))
         }
-        w.append("q-sign-algorithm=sha1&q-ak=")
-        w.append(inURL ? cache.secretIdEncoded.bytes : cache.secretId.bytes)
-        for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
-            w.append(field)
-            w.append(copyOf: start)
-            if inURL { w.append("%3B") } else { w.append(UInt8(ascii: ";")) }
-            w.append(copyOf: end)
-        }
-        w.append("&q-header-list=")
-        if inURL { w.append(encodedNamesOf: signed) } else { w.append(namesOf: signed) }
-        w.append("&q-url-param-list=")
-        if inURL { w.append(encodedNamesOf: params) } else { w.append(namesOf: params) }
-        w.append("&q-signature=")
-        signature.withUnsafeBytes { w.appendLowercaseHex($0) }
-        if inURL {
-            w.append(copyOf: urlItems)
-            if let token {
-                w.append("&x-cos-security-token=")
-                w.appendPercentEncoded(token)
-            }
-        }
+        appendAuthorizationFields(
+            inURL: inURL, start: start, end: end, headers: signed, parameters: params, signature: signature, into: &w)
+        if inURL { appendParameters(urlItems, into: &w) }
         let text = w.string(outStart..<w.count)
         guard capture else { return Output(text: text, signature: nil) }
 
@@ -300,6 +244,84 @@ public struct COSSigner: Sendable {
             parameterList: paramList, authorization: authorization, headersToAdd: headersToAdd,
             url: mode == .query ? text : nil)
         return Output(text: text, signature: Captured(result))
+    }
+
+    /// Writes every parameter of `url` encoded once, in URL order as a presigned URL carries them
+    /// (`&name=value…`; returns that run), and lists them in `params` for signing: names lower-cased
+    /// (a copy only when a name has capitals), the session token added when a presigned URL signs
+    /// it. Refuses a URL that carries a signature already.
+    func writeParameters(
+        of url: some RequestTarget, inURL: Bool, into params: inout BufferPairs, w: inout ByteBuffer
+    ) throws -> Range<Int> {
+        let urlItemsStart = w.count
+        try url.forEachQueryItem { name, value in
+            w.append(UInt8(ascii: "&"))
+            let nameStart = w.count
+            try w.appendEncoded(name, of: url, field: "url query")
+            let nameEnd = w.count
+            w.append(UInt8(ascii: "="))
+            let valueStart = w.count
+            if let value { try w.appendEncoded(value, of: url, field: "url query") }
+            params.append(name: nameStart..<nameEnd, value: valueStart..<w.count)
+        }
+        let urlItems = urlItemsStart..<w.count
+        for i in 0..<params.count {
+            var name = params[i].name
+            if w.containsUppercase(name) {
+                let copy = w.count
+                w.append(copyOf: name)
+                name = copy..<w.count
+                w.lowercase(name)
+                params.setName(i, name)
+            }
+            if name.count >= 4, w[name.lowerBound] == UInt8(ascii: "q"), w[name.lowerBound + 1] == UInt8(ascii: "-"),
+                COSSigner.signatureParameters.contains(where: { w.equals(name, $0) })
+            {
+                throw SignetError(
+                    "url", "already carries \(w.string(name)); it is a signed URL",
+                    allowed: "the object URL without an old signature")
+            }
+        }
+        if inURL, let token = credentials.sessionToken, options.signSessionToken {
+            let nameStart = w.count
+            w.append(utf8: COSSigningOptions.securityTokenName)
+            let nameEnd = w.count
+            w.appendPercentEncoded(token)
+            params.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
+        }
+        return urlItems
+    }
+
+    /// Appends the Authorization fields: bare (header mode) or URL-encoded (`inURL`). `start` and
+    /// `end` are the window's digits, already in the buffer.
+    func appendAuthorizationFields(
+        inURL: Bool, start: Range<Int>, end: Range<Int>, headers: BufferPairs, parameters: BufferPairs,
+        signature: Digest, into w: inout ByteBuffer
+    ) {
+        w.append("q-sign-algorithm=sha1&q-ak=")
+        w.append(inURL ? cache.secretIdEncoded.bytes : cache.secretId.bytes)
+        for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
+            w.append(field)
+            w.append(copyOf: start)
+            if inURL { w.append("%3B") } else { w.append(UInt8(ascii: ";")) }
+            w.append(copyOf: end)
+        }
+        w.append("&q-header-list=")
+        if inURL { w.append(encodedNamesOf: headers) } else { w.append(namesOf: headers) }
+        w.append("&q-url-param-list=")
+        if inURL { w.append(encodedNamesOf: parameters) } else { w.append(namesOf: parameters) }
+        w.append("&q-signature=")
+        signature.withUnsafeBytes { w.appendLowercaseHex($0) }
+    }
+
+    /// Ends a presigned URL: the request's own parameters as written by `writeParameters`, then the
+    /// session token.
+    func appendParameters(_ urlItems: Range<Int>, into w: inout ByteBuffer) {
+        w.append(copyOf: urlItems)
+        if let token = credentials.sessionToken {
+            w.append("&x-cos-security-token=")
+            w.appendPercentEncoded(token)
+        }
     }
 
     /// True when the standard selection signs a header (`name`: its encoded, lower-cased bytes).
@@ -390,7 +412,7 @@ public struct COSSigner: Sendable {
 
     /// Calls `body` with the SignKey for a window: this thread's copy, else the shared one, else
     /// derived now and shared. `body` must not sign.
-    @inline(__always) private func withSignKey<R>(
+    @inline(__always) func withSignKey<R>(
         for keyTime: KeyTime, _ body: (UnsafePointer<SignKeyCache.Key>) throws -> R
     ) rethrows -> R {
         try ThreadKeySlot.withValue(

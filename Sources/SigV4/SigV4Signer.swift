@@ -125,6 +125,10 @@ public struct SigV4Signer: Sendable {
         at time: Int64? = nil
     ) throws -> String {
         try SigningRequest.validateMethod(method)
+        if presignsObjectsDirectly {
+            return try directPresignedURL(
+                method: method, object: object, expires: expires, payload: payload, time: resolveTime(time))
+        }
         return try run(
             method: method, url: object, headers: HTTPHeaders(), body: nil, payload: payload, expires: expires,
             time: resolveTime(time), capture: false
@@ -346,56 +350,10 @@ public struct SigV4Signer: Sendable {
 
         // The URL's own parameters, encoded once (the canonical query and the URL share the bytes).
         let urlItems = try SigV4Canonical.writeQueryItems(of: url, into: &w, pairs: &own)
-        for i in 0..<own.count {
-            if let reserved = SigV4Signer.reservedParameters.first(where: {
-                ByteWriting.equalsIgnoringCase(w.bytes(own[i].name), $0)
-            }) {
-                throw SignetError(
-                    "url", "already carries the \(reserved) parameter, which only the signer writes",
-                    allowed:
-                        "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
-                )
-            }
-        }
+        try SigV4Signer.refuseSignerParameters(own, in: w)
         own.sort(in: w)
 
-        // Query mode: the X-Amz parameters, written once as one `name=value&…` run in canonical
-        // order. With no parameters of the URL's own, that run is the canonical query, and its
-        // first four parameters open the presigned URL's query.
-        var namesEncoded = 0..<0
-        var tokenEncoded: Range<Int>?
-        var amzRun = 0..<0
-        var urlPrefix = 0..<0
-        if isQuery {
-            let runStart = w.count
-            w.append(cache.queryHead.bytes)  // Algorithm, and Credential up to the date
-            w.append(date: amz)
-            w.append(cache.queryScopeTail.bytes)
-            w.append(dateTime: amz)
-            w.append("&X-Amz-Expires=")
-            w.append(decimal: expires)
-            urlPrefix = runStart..<w.count
-            if let token, signToken {
-                w.append("&X-Amz-Security-Token=")
-                let start = w.count
-                w.appendPercentEncoded(token)
-                tokenEncoded = start..<w.count
-            }
-            w.append("&X-Amz-SignedHeaders=")
-            let namesStart = w.count
-            w.reserve(namesRange.count * 3)
-            for k in namesRange {
-                let c = w[k]
-                if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
-            }
-            namesEncoded = namesStart..<w.count
-            amzRun = runStart..<w.count
-            if let token, !signToken {
-                let start = w.count
-                w.appendPercentEncoded(token)
-                tokenEncoded = start..<w.count
-            }
-        }
+        let query = isQuery ? writeQueryRun(amz: amz, expires: expires, signedHeaders: namesRange, into: &w) : nil
 
         // Canonical request.
         let canonicalStart = w.count
@@ -412,11 +370,7 @@ public struct SigV4Signer: Sendable {
         }
         let pathRange = pathStart..<w.count
         w.append(0x0a)
-        if own.count == 0 {
-            w.append(copyOf: amzRun)
-        } else {
-            SigV4Signer.writeCanonicalQuery(own: own, amzRun: amzRun, into: &w)
-        }
+        SigV4Signer.writeCanonicalQuery(own: own, amzRun: query?.run ?? 0..<0, into: &w)
         w.append(0x0a)
         w.append(copyOf: headerBlock)
         w.append(0x0a)
@@ -426,18 +380,8 @@ public struct SigV4Signer: Sendable {
         let canonicalRange = canonicalStart..<w.count
         let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalRange))
 
-        // String to sign (its scope is date/region/service/aws4_request) and signature.
-        let stsStart = w.count
-        w.append("AWS4-HMAC-SHA256\n")
-        w.append(dateTime: amz)
-        w.append(0x0a)
-        let scopeStart = w.count
-        w.append(date: amz)
-        w.append(cache.scopeTail.bytes)
-        let scopeRange = scopeStart..<w.count
-        w.append(0x0a)
-        w.appendHex(canonicalHash)
-        let stsRange = stsStart..<w.count
+        // String to sign and signature.
+        let (stsRange, scopeRange) = writeStringToSign(amz: amz, canonicalHash: canonicalHash, into: &w)
         let day = time / 86_400
         let key: SigningKeyCache.DayKey? = capture ? cache.withKey(day: day) { $0.pointee } : nil
         let signature = cache.withKey(day: day) { $0.pointee.mac.authenticate(w.bytes(stsRange)) }
@@ -455,17 +399,7 @@ public struct SigV4Signer: Sendable {
             }
             w.append(UInt8(ascii: "?"))
             w.append(copyOf: urlItems)
-            // Algorithm, Credential, Date, Expires as in the canonical query, then SignedHeaders,
-            // Security-Token (signed or not) and Signature.
-            w.append(copyOf: urlPrefix)
-            w.append("&X-Amz-SignedHeaders=")
-            w.append(copyOf: namesEncoded)
-            if let tokenEncoded {
-                w.append("&X-Amz-Security-Token=")
-                w.append(copyOf: tokenEncoded)
-            }
-            w.append("&X-Amz-Signature=")
-            w.appendHex(signature)
+            if let query { SigV4Signer.appendQueryTail(query, signature: signature, into: &w) }
         } else {
             w.append("AWS4-HMAC-SHA256 Credential=")
             w.append(cache.accessKeyId.bytes)
@@ -503,10 +437,110 @@ public struct SigV4Signer: Sendable {
         unsignedByDefault.contains { ByteWriting.equalsIgnoringCase(name, $0) }
     }
 
+    /// Throws when the URL's own parameters hold one that only the signer writes.
+    static func refuseSignerParameters(_ own: BufferPairs, in w: ByteBuffer) throws {
+        for i in 0..<own.count {
+            if let reserved = SigV4Signer.reservedParameters.first(where: {
+                ByteWriting.equalsIgnoringCase(w.bytes(own[i].name), $0)
+            }) {
+                throw SignetError(
+                    "url", "already carries the \(reserved) parameter, which only the signer writes",
+                    allowed:
+                        "the URL without X-Amz-Signature, X-Amz-Date, X-Amz-Credential and the other X-Amz- signing parameters"
+                )
+            }
+        }
+    }
+
+    /// Where a presigned URL's X-Amz parameters stand in the buffer.
+    struct QueryRun {
+        /// All of them as one `name=value&…` run in canonical order (the session token included
+        /// when it is signed).
+        var run: Range<Int>
+        /// Algorithm, Credential, Date and Expires: how the URL's query starts.
+        var prefix: Range<Int>
+        /// The SignedHeaders value, encoded.
+        var signedHeaders: Range<Int>
+        /// The session token, encoded, signed or not.
+        var token: Range<Int>?
+    }
+
+    /// Writes the X-Amz parameters of a presigned URL once, as one run in canonical order; with no
+    /// parameters of the URL's own, that run is the canonical query. `signedHeaders` is the
+    /// `;`-joined list, already in the buffer.
+    func writeQueryRun(amz: AmzTime, expires: Int64, signedHeaders names: Range<Int>, into w: inout ByteBuffer)
+        -> QueryRun
+    {
+        let token = credentials.sessionToken
+        let signToken = token != nil && settings.sessionTokenSigned
+        let runStart = w.count
+        w.append(cache.queryHead.bytes)  // Algorithm, and Credential up to the date
+        w.append(date: amz)
+        w.append(cache.queryScopeTail.bytes)
+        w.append(dateTime: amz)
+        w.append("&X-Amz-Expires=")
+        w.append(decimal: expires)
+        let prefix = runStart..<w.count
+        var tokenRange: Range<Int>?
+        if let token, signToken {
+            w.append("&X-Amz-Security-Token=")
+            let start = w.count
+            w.appendPercentEncoded(token)
+            tokenRange = start..<w.count
+        }
+        w.append("&X-Amz-SignedHeaders=")
+        let namesStart = w.count
+        w.reserve(names.count * 3)
+        for k in names {
+            let c = w[k]
+            if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
+        }
+        let encodedNames = namesStart..<w.count
+        let run = runStart..<w.count
+        if let token, !signToken {
+            let start = w.count
+            w.appendPercentEncoded(token)
+            tokenRange = start..<w.count
+        }
+        return QueryRun(run: run, prefix: prefix, signedHeaders: encodedNames, token: tokenRange)
+    }
+
+    /// Writes the string to sign; returns its range and the scope's (date/region/service/aws4_request).
+    func writeStringToSign(amz: AmzTime, canonicalHash: Digest, into w: inout ByteBuffer) -> (
+        stringToSign: Range<Int>, scope: Range<Int>
+    ) {
+        let start = w.count
+        w.append("AWS4-HMAC-SHA256\n")
+        w.append(dateTime: amz)
+        w.append(0x0a)
+        let scopeStart = w.count
+        w.append(date: amz)
+        w.append(cache.scopeTail.bytes)
+        let scope = scopeStart..<w.count
+        w.append(0x0a)
+        w.appendHex(canonicalHash)
+        return (start..<w.count, scope)
+    }
+
+    /// Ends a presigned URL's query: Algorithm, Credential, Date and Expires as in the canonical
+    /// query, then SignedHeaders, the session token (signed or not) and the signature.
+    static func appendQueryTail(_ query: QueryRun, signature: Digest, into w: inout ByteBuffer) {
+        w.append(copyOf: query.prefix)
+        w.append("&X-Amz-SignedHeaders=")
+        w.append(copyOf: query.signedHeaders)
+        if let token = query.token {
+            w.append("&X-Amz-Security-Token=")
+            w.append(copyOf: token)
+        }
+        w.append("&X-Amz-Signature=")
+        w.appendHex(signature)
+    }
+
     /// Writes the canonical query: the URL's own sorted pairs merged with the X-Amz parameters
     /// (the run `amzRun`, already in canonical order), by (name, value) byte order. Both lists'
     /// bytes are in `w`.
-    private static func writeCanonicalQuery(own: BufferPairs, amzRun: Range<Int>, into w: inout ByteBuffer) {
+    static func writeCanonicalQuery(own: BufferPairs, amzRun: Range<Int>, into w: inout ByteBuffer) {
+        guard own.count > 0 else { return w.append(copyOf: amzRun) }
         BufferPairs.with(capacity: 8) { (amz: inout BufferPairs) in
             // The run's values are encoded, so `=` and `&` in it are separators only.
             var i = amzRun.lowerBound
