@@ -6,7 +6,7 @@ enum ThreadBench {
         scale: Int, results: inout [String: Any], log: Bool, operation: @escaping @Sendable () throws -> Int
     ) {
         // Long enough turns even in --quick: short ones mostly time thread start-up and scheduling.
-        let perThread = max(300_000 / scale, 100_000)
+        let perThread = max(300_000 / scale, 200_000)
         func throughput(threads: Int) -> Double {
             let group = DispatchGroup()
             let t0 = monotonicNanoseconds()
