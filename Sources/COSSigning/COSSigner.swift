@@ -104,6 +104,7 @@ public struct COSSigner: Sendable {
     /// for handing out downloads and uploads.
     public func presignedURL(method: String = "GET", object: ObjectLocation, keyTime: KeyTime) throws -> String {
         try SigningRequest.validateMethod(method)
+        if presignsObjectsDirectly { return try directPresignedURL(method: method, object: object, keyTime: keyTime) }
         return try run(
             method: method, url: object, headers: HTTPHeaders(), keyTime: keyTime, mode: .query, capture: false
         ).text
@@ -293,9 +294,9 @@ public struct COSSigner: Sendable {
     }
 
     /// Appends the Authorization fields: bare (header mode) or URL-encoded (`inURL`). `start` and
-    /// `end` are the window's digits, already in the buffer.
+    /// `end` are the window's digits, already in the buffer; `headers` nil means the Host header alone.
     func appendAuthorizationFields(
-        inURL: Bool, start: Range<Int>, end: Range<Int>, headers: BufferPairs, parameters: BufferPairs,
+        inURL: Bool, start: Range<Int>, end: Range<Int>, headers: BufferPairs?, parameters: BufferPairs,
         signature: Digest, into w: inout ByteBuffer
     ) {
         w.append("q-sign-algorithm=sha1&q-ak=")
@@ -307,7 +308,11 @@ public struct COSSigner: Sendable {
             w.append(copyOf: end)
         }
         w.append("&q-header-list=")
-        if inURL { w.append(encodedNamesOf: headers) } else { w.append(namesOf: headers) }
+        if let headers {
+            if inURL { w.append(encodedNamesOf: headers) } else { w.append(namesOf: headers) }
+        } else {
+            w.append("host")
+        }
         w.append("&q-url-param-list=")
         if inURL { w.append(encodedNamesOf: parameters) } else { w.append(namesOf: parameters) }
         w.append("&q-signature=")
