@@ -39,13 +39,15 @@ extension COSSigner {
                 w.append(0x0a)
                 let http = httpStart..<w.count
 
-                let window = withSignKey(for: keyTime) { $0.pointee.window }
-                let (start, end) = window.withBytes {
-                    COSCanonical.writeStringToSign(
-                        keyTime: $0, semicolon: window.semicolon, httpString: w.bytes(http), into: &w)
+                // StringToSign and signature with one look at the thread's key slot (hashing is not
+                // signing, so nothing in the closure can reuse the slot).
+                let (start, end, signature) = withSignKey(for: keyTime) { key in
+                    let (start, end) = key.pointee.window.withBytes {
+                        COSCanonical.writeStringToSign(
+                            keyTime: $0, semicolon: key.pointee.window.semicolon, httpString: w.bytes(http), into: &w)
+                    }
+                    return (start, end, key.pointee.mac.authenticate(w.bytes(http.upperBound..<w.count)))
                 }
-                let stringToSign = http.upperBound..<w.count
-                let signature = withSignKey(for: keyTime) { $0.pointee.mac.authenticate(w.bytes(stringToSign)) }
 
                 let urlStart = w.count
                 w.append(object.isHTTPS ? "https://" : "http://")

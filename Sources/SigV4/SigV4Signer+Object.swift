@@ -17,47 +17,54 @@ extension SigV4Signer {
     ) throws -> String {
         try SigV4Signer.checkTime(time)
         let expires = try checkedExpires(requested, at: time)
-        let day = time / 86_400
-        let amz = AmzTime(time, date: cache.withKey(day: day) { $0.pointee.date })
         let payloadValue = payload.value(body: nil)
         let estimate = object.byteCountEstimate * 6 + (credentials.sessionToken?.utf8.count ?? 0) * 7 + 1000
-        return try ByteBuffer.withScratch(capacity: estimate) { w in
-            try BufferPairs.with(capacity: object.queryItemCount) { own in
-                // The object's own parameters, encoded once for both the canonical query and the URL.
-                let urlItems = try SigV4Canonical.writeQueryItems(of: object, into: &w, pairs: &own)
-                try SigV4Signer.refuseSignerParameters(own, in: w)
-                own.sort(in: w)
-                let names = w.count
-                w.append("host")
-                let query = writeQueryRun(amz: amz, expires: expires, signedHeaders: names..<w.count, into: &w)
 
-                // Canonical request: the key encoded with `/` kept is already S3's canonical URI.
-                let canonicalStart = w.count
-                w.append(utf8: method)
-                w.append(0x0a)
-                let pathStart = w.count
-                object.appendWirePath(to: &w)
-                let path = pathStart..<w.count
-                w.append(0x0a)
-                SigV4Signer.writeCanonicalQuery(own: own, amzRun: query.run, into: &w)
-                w.append("\nhost:")
-                object.withAuthority { w.append($0) }
-                w.append("\n\nhost\n")
-                w.append(utf8: payloadValue)
-                let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalStart..<w.count))
+        func write(key: UnsafePointer<SigningKeyCache.DayKey>, amz: AmzTime) throws -> String {
+            try ByteBuffer.withScratch(capacity: estimate) { w in
+                try BufferPairs.with(capacity: object.queryItemCount) { own in
+                    // The object's own parameters, encoded once for both the canonical query and the URL.
+                    let urlItems = try SigV4Canonical.writeQueryItems(of: object, into: &w, pairs: &own)
+                    try SigV4Signer.refuseSignerParameters(own, in: w)
+                    own.sort(in: w)
+                    let names = w.count
+                    w.append("host")
+                    let query = writeQueryRun(amz: amz, expires: expires, signedHeaders: names..<w.count, into: &w)
 
-                let stringToSign = writeStringToSign(amz: amz, canonicalHash: canonicalHash, into: &w).stringToSign
-                let signature = cache.withKey(day: day) { $0.pointee.mac.authenticate(w.bytes(stringToSign)) }
+                    // Canonical request: the key encoded with `/` kept is already S3's canonical URI.
+                    let canonicalStart = w.count
+                    w.append(utf8: method)
+                    w.append(0x0a)
+                    let pathStart = w.count
+                    object.appendWirePath(to: &w)
+                    let path = pathStart..<w.count
+                    w.append(0x0a)
+                    SigV4Signer.writeCanonicalQuery(own: own, amzRun: query.run, into: &w)
+                    w.append("\nhost:")
+                    object.withAuthority { w.append($0) }
+                    w.append("\n\nhost\n")
+                    w.append(utf8: payloadValue)
+                    let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalStart..<w.count))
 
-                let urlStart = w.count
-                w.append(object.isHTTPS ? "https://" : "http://")
-                object.withAuthority { w.append($0) }
-                w.append(copyOf: path)
-                w.append(UInt8(ascii: "?"))
-                w.append(copyOf: urlItems)
-                SigV4Signer.appendQueryTail(query, signature: signature, into: &w)
-                return w.string(urlStart..<w.count)
+                    let stringToSign = writeStringToSign(amz: amz, canonicalHash: canonicalHash, into: &w).stringToSign
+                    let signature = key.pointee.mac.authenticate(w.bytes(stringToSign))
+
+                    let urlStart = w.count
+                    w.append(object.isHTTPS ? "https://" : "http://")
+                    object.withAuthority { w.append($0) }
+                    w.append(copyOf: path)
+                    w.append(UInt8(ascii: "?"))
+                    w.append(copyOf: urlItems)
+                    SigV4Signer.appendQueryTail(query, signature: signature, into: &w)
+                    return w.string(urlStart..<w.count)
+                }
             }
+        }
+
+        // One look at the thread's key slot for the day's digits and the signing key; nothing in
+        // the closure signs, so nothing can reuse the slot meanwhile.
+        return try cache.withKey(day: time / 86_400) { key in
+            try write(key: key, amz: AmzTime(time, date: key.pointee.date))
         }
     }
 }

@@ -113,7 +113,7 @@ public struct BufferPairs {
 
     /// Sorts by name, then value (`byValue`) or input order, comparing bytes as both signatures do.
     /// An insertion sort: the lists are short, and it needs no memory.
-    public mutating func sort(in buffer: ByteBuffer, byValue: Bool = true) {
+    @inlinable public mutating func sort(in buffer: ByteBuffer, byValue: Bool = true) {
         guard count > 1 else { return }
         for i in 1..<count {
             let item = slots[i]
@@ -126,7 +126,7 @@ public struct BufferPairs {
         }
     }
 
-    @inline(__always) static func precedes(_ a: Pair, _ b: Pair, in w: ByteBuffer, byValue: Bool) -> Bool {
+    @inlinable @inline(__always) static func precedes(_ a: Pair, _ b: Pair, in w: ByteBuffer, byValue: Bool) -> Bool {
         let c = EncodedPairs.compareBytes(w.bytes(a.name), w.bytes(b.name))
         if c != 0 { return c < 0 }
         if byValue {
