@@ -37,21 +37,10 @@ struct COSStageTests {
     }
 
     @Test func wholePutExample() throws {
-        let request = try SigningRequest(
-            method: "PUT",
-            url:
-                "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject(%E8%85%BE%E8%AE%AF%E4%BA%91)",
-            headers: [
-                ("Date", "Thu, 16 May 2019 06:45:51 GMT"), ("Content-Type", "text/plain"), ("Content-Length", "13"),
-                ("Content-MD5", "mQ/fVh815F3k6TAUm8m0eg=="), ("x-cos-acl", "private"),
-                ("x-cos-grant-read", "uin=\"100000000011\""),
-            ])
-        var options = COSSigningOptions()
-        options.headers = .exactly([
-            "content-length", "content-md5", "content-type", "date", "host", "x-cos-acl", "x-cos-grant-read",
-        ])
+        let request = try DocumentedExamples.putRequest()
         let signer = COSSigner(
-            credentials: try COSCredentials(secretId: Self.id, secretKey: Self.key), options: options)
+            credentials: try COSCredentials(secretId: Self.id, secretKey: Self.key),
+            options: DocumentedExamples.putOptions)
         let s = try signer.sign(request, keyTime: try KeyTime(parsing: "1557989151;1557996351"))
         #expect(s.httpString == Self.putHttpString)
         #expect(s.signature == "3b8851a11a569213c17ba8fa7dcf2abec6935172")
@@ -60,15 +49,10 @@ struct COSStageTests {
     }
 
     @Test func getExampleSortsParameters() throws {
-        let request = try SigningRequest(
-            method: "GET",
-            url:
-                "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject(%E8%85%BE%E8%AE%AF%E4%BA%91)?response-content-type=application%2Foctet-stream&response-cache-control=max-age%3D600",
-            headers: [("Date", "Thu, 16 May 2019 06:55:53 GMT")])
-        var options = COSSigningOptions()
-        options.headers = .exactly(["date", "host"])
+        let request = try DocumentedExamples.getRequest()
         let signer = COSSigner(
-            credentials: try COSCredentials(secretId: Self.id, secretKey: Self.key), options: options)
+            credentials: try COSCredentials(secretId: Self.id, secretKey: Self.key),
+            options: DocumentedExamples.getOptions)
         let s = try signer.sign(request, keyTime: try KeyTime(parsing: "1557989753;1557996953"))
         #expect(s.parameterList == "response-cache-control;response-content-type")
         #expect(s.signature == "01681b8c9d798a678e43b685a9f1bba0f6c0e012")

@@ -147,32 +147,14 @@ struct COSThreadSlotSigningTests {
     @Test func documentedExamplesComeOutExactlyWhenInterleaved() throws {
         // The document's PUT and GET examples: same credentials, different windows, each with its
         // exact header list; and a presigned URL with the default options.
-        var putOptions = COSSigningOptions()
-        putOptions.headers = .exactly([
-            "content-length", "content-md5", "content-type", "date", "host", "x-cos-acl", "x-cos-grant-read",
-        ])
-        var getOptions = COSSigningOptions()
-        getOptions.headers = .exactly(["date", "host"])
         let creds = try COSCredentials(secretId: Self.docId, secretKey: Self.docKey)
-        let putSigner = COSSigner(credentials: creds, options: putOptions)
-        let getSigner = COSSigner(credentials: creds, options: getOptions)
+        let putSigner = COSSigner(credentials: creds, options: DocumentedExamples.putOptions)
+        let getSigner = COSSigner(credentials: creds, options: DocumentedExamples.getOptions)
         let plain = try Self.signer(0)
         let others = [try Self.signer(1), try Self.signer(2)]
 
-        let put = try SigningRequest(
-            method: "PUT",
-            url:
-                "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject(%E8%85%BE%E8%AE%AF%E4%BA%91)",
-            headers: [
-                ("Date", "Thu, 16 May 2019 06:45:51 GMT"), ("Content-Type", "text/plain"), ("Content-Length", "13"),
-                ("Content-MD5", "mQ/fVh815F3k6TAUm8m0eg=="), ("x-cos-acl", "private"),
-                ("x-cos-grant-read", "uin=\"100000000011\""),
-            ])
-        let get = try SigningRequest(
-            method: "GET",
-            url:
-                "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject(%E8%85%BE%E8%AE%AF%E4%BA%91)?response-content-type=application%2Foctet-stream&response-cache-control=max-age%3D600",
-            headers: [("Date", "Thu, 16 May 2019 06:55:53 GMT")])
+        let put = try DocumentedExamples.putRequest()
+        let get = try DocumentedExamples.getRequest()
         let putTime = try KeyTime(parsing: "1557989151;1557996351")
         let getTime = try KeyTime(parsing: "1557989753;1557996953")
         let presignTime = try KeyTime(parsing: "1699999940;1700000300")
