@@ -56,20 +56,7 @@ struct Bench {
         for (flag, operation) in profiles where arguments.contains(flag) {
             let n = argument(after: flag) ?? 100_000
             let threads = argument(after: "--profile-threads") ?? 1
-            if threads > 1 {
-                let done = DispatchGroup()
-                for _ in 0..<threads {
-                    done.enter()
-                    Thread.detachNewThread {
-                        var sink = 0
-                        for _ in 0..<n { sink &+= (try? operation()) ?? 0 }
-                        if sink == 42 { print("") }
-                        done.leave()
-                    }
-                }
-                done.wait()
-                return
-            }
+            if threads > 1 { return ThreadBench.runOnThreads(threads, times: n, operation) }
             var sink = 0
             for _ in 0..<n { sink &+= try operation() }
             print(sink)

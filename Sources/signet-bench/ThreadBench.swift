@@ -8,18 +8,8 @@ enum ThreadBench {
         // Long enough turns even in --quick: short ones mostly time thread start-up and scheduling.
         let perThread = max(300_000 / scale, 200_000)
         func throughput(threads: Int) -> Double {
-            let group = DispatchGroup()
             let t0 = monotonicNanoseconds()
-            for _ in 0..<threads {
-                group.enter()
-                Thread.detachNewThread {
-                    var sink = 0
-                    for _ in 0..<perThread { sink &+= (try? operation()) ?? 0 }
-                    if sink == 42 { print("") }
-                    group.leave()
-                }
-            }
-            group.wait()
+            runOnThreads(threads, times: perThread, operation)
             return Double(threads * perThread) / (Double(monotonicNanoseconds() - t0) / 1e9)
         }
         _ = throughput(threads: 1)
@@ -38,5 +28,20 @@ enum ThreadBench {
                 "threads            1: \(Int(one)) ops/s, 2: \(Int(two)) ops/s, scaling \(String(format: "%.2f", two / one))×"
             )
         }
+    }
+
+    /// Runs `operation` `times` times on each of `threads` new threads at once, and waits for all.
+    static func runOnThreads(_ threads: Int, times: Int, _ operation: @escaping @Sendable () throws -> Int) {
+        let group = DispatchGroup()
+        for _ in 0..<threads {
+            group.enter()
+            Thread.detachNewThread {
+                var sink = 0
+                for _ in 0..<times { sink &+= (try? operation()) ?? 0 }
+                if sink == 42 { print("") }
+                group.leave()
+            }
+        }
+        group.wait()
     }
 }
