@@ -45,9 +45,9 @@ struct ByteScanTests {
         #expect(Array(UnsafeRawBufferPointer(w.bytes(0..<w.count))) == expected)
     }
 
-    @Test func encodedNamesListEncodesOnlyThePercentSign() throws {
-        try ByteBuffer.withScratch(capacity: 256) { w in
-            try BufferPairs.with(capacity: 3) { pairs in
+    @Test func encodedNamesListEncodesOnlyThePercentSign() {
+        ByteBuffer.withScratch(capacity: 256) { w in
+            BufferPairs.with(capacity: 3) { pairs in
                 for name in ["a%2Fb", "plain-name", "x%25y"] {
                     let start = w.count
                     w.append(utf8: name)

@@ -140,7 +140,7 @@ struct SigV4ServerTests {
             try SigningRequest(method: "PUT", url: url, headers: headers), payload: upload.payload)
         var encoder = try AWSChunkedEncoder(upload: upload, seed: seed)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("signet-chunked-\(UUID()).bin").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var position = 0
@@ -174,7 +174,7 @@ struct SigV4ServerTests {
                 }
                 i += 1
             }
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         }
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
         #expect(Int64(size ?? -1) == upload.encodedLength)
@@ -371,7 +371,7 @@ private enum HTTP {
         var inFile: String?
         if let body {
             let path = tmp.appendingPathComponent("signet-http-\(UUID()).in").path
-            FileManager.default.createFile(atPath: path, contents: Data(body))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(body))
             inFile = path
             args += ["--data-binary", "@" + path]
         } else if let bodyFile {
