@@ -5,8 +5,9 @@ import SignetHTTP
 /// headers and presigned URLs.
 ///
 /// A signer is a value you can share between threads. It keeps the `"AWS4" + secret` HMAC state
-/// and the last signing key it derived (per day, region and service), so signing many requests on
-/// the same day re-keys nothing.
+/// and the last signing key it derived (its region and service are fixed, so one per day), shared
+/// by all threads and copied into each thread's key slot, so signing many requests on the same day
+/// re-keys nothing and takes no lock.
 ///
 /// ```swift
 /// let signer = SigV4Signer(
@@ -489,12 +490,10 @@ public struct SigV4Signer: Sendable {
             tokenRange = start..<w.count
         }
         w.append("&X-Amz-SignedHeaders=")
+        // Encoded whole: `;` becomes %3B, and a name's token characters such as `&` or `%` are
+        // escaped too, so that the run's only `&` and `=` are its separators.
         let namesStart = w.count
-        w.reserve(names.count * 3)
-        for k in names {
-            let c = w[k]
-            if c == UInt8(ascii: ";") { w.append("%3B") } else { w.append(c) }
-        }
+        w.appendPercentEncodedCopy(of: names, keepSlash: false)
         let encodedNames = namesStart..<w.count
         let run = runStart..<w.count
         if let token, !signToken {
@@ -542,15 +541,17 @@ public struct SigV4Signer: Sendable {
     static func writeCanonicalQuery(own: BufferPairs, amzRun: Range<Int>, into w: inout ByteBuffer) {
         guard own.count > 0 else { return w.append(copyOf: amzRun) }
         BufferPairs.with(capacity: 8) { (amz: inout BufferPairs) in
-            // The run's values are encoded, so `=` and `&` in it are separators only.
+            // Every value in the run is percent-encoded whole (see `writeQueryRun`), so `=` and `&`
+            // in it are separators only.
             var i = amzRun.lowerBound
             while i < amzRun.upperBound {
                 let nameStart = i
-                while w[i] != UInt8(ascii: "=") { i += 1 }
-                let valueStart = i + 1
-                i = valueStart
+                while i < amzRun.upperBound, w[i] != UInt8(ascii: "=") { i += 1 }
+                let nameEnd = i
+                i = min(i + 1, amzRun.upperBound)
+                let valueStart = i
                 while i < amzRun.upperBound, w[i] != UInt8(ascii: "&") { i += 1 }
-                amz.append(name: nameStart..<valueStart - 1, value: valueStart..<i)
+                amz.append(name: nameStart..<nameEnd, value: valueStart..<i)
                 i += 1
             }
             var a = 0

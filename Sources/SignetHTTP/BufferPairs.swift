@@ -158,8 +158,8 @@ extension ByteBuffer {
     }
 
     /// Appends the names joined by `;`, the whole list percent-encoded again (for a URL query value).
-    /// The names are encoded already, so only a `%` in one changes (to `%25`); a name without one
-    /// is copied as it is.
+    /// The names must be percent-encoded already (only unreserved bytes and `%XX` escapes), so only
+    /// a `%` in one changes (to `%25`); a name without one is copied as it is.
     @inlinable public mutating func append(encodedNamesOf pairs: BufferPairs) {
         for k in 0..<pairs.count {
             if k > 0 { append("%3B") }

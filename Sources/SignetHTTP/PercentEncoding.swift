@@ -104,10 +104,14 @@ public enum PercentEncoding {
         p += 1
     }
 
-    /// Writes `bytes` percent-encoded at `o`; returns the bytes written (at most 3 per input byte).
-    /// Eight bytes are tested at a time: a block of literal bytes is copied at once, and a block
-    /// with a byte to escape is copied up to that byte, which is escaped before the next block
-    /// starts right after it. Fewer than eight bytes left are tested as the input's last eight.
+    /// Writes `bytes` percent-encoded at `o` and returns how many bytes the encoding takes. `o` must
+    /// have room for 3 bytes per input byte whatever the result: blocks are copied ahead and may
+    /// write past the returned count.
+    ///
+    /// Eight bytes are tested at a time. A block of literal bytes is copied at once; a block with a
+    /// byte to escape is copied up to that byte, and the rest of the block is encoded one byte at a
+    /// time. When fewer than eight bytes are left of an input of eight or more, the input's last
+    /// eight are tested, and copied if they are all literal.
     @inline(__always) @inlinable static func write(
         _ bytes: UnsafeRawBufferPointer, to o: UnsafeMutablePointer<UInt8>, keepSlash: Bool
     ) -> Int {
@@ -125,13 +129,12 @@ public enum PercentEncoding {
                 q += 8
                 continue
             }
+            let blockEnd = p + 8
             while byteClass(p.pointee) & mask == mask {  // stops within the block
                 p += 1
                 q += 1
             }
-            writeEscape(p.pointee, to: q)
-            p += 1
-            q += 3
+            while p < blockEnd { encodeOne(&p, &q, mask: mask) }
         }
         if p < end, end - start >= 8, classesOfEight(end - 8) & mask == mask {
             // The last eight bytes are literal, so those before `p` among them were written one for

@@ -18,6 +18,19 @@ struct SigV4SignerTests {
             settings: settings)
     }
 
+    /// A header name may hold token punctuation such as `&` (RFC 9110), and the SignedHeaders value
+    /// is then percent-encoded whole, also when the URL has parameters of its own to merge with.
+    /// The expected URL is what botocore 1.43.11's `S3SigV4QueryAuth` gives for the same request.
+    @Test func signedHeaderNamesWithTokenPunctuationAreEncodedWhole() throws {
+        let url = try Self.signer().presignedURL(
+            url: try RequestURL("https://b.s3.amazonaws.com/k?a=1"), headers: [("x-a&b", "v")], expires: 900,
+            at: Self.time)
+        #expect(
+            url
+                == "https://b.s3.amazonaws.com/k?a=1&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host%3Bx-a%26b&X-Amz-Signature=a7277f00fa55e2b5987359749ca522012f9254cf3a4690ed1721d9961b98a3cc"
+        )
+    }
+
     @Test func getObjectExample() throws {
         let request = try SigningRequest(
             method: "GET", url: "https://examplebucket.s3.amazonaws.com/test.txt", headers: [("Range", "bytes=0-9")])
