@@ -22,6 +22,16 @@ public enum COSCanonical {
         method: String, parameters: BufferPairs, headers: BufferPairs, into out: inout ByteBuffer,
         path writePath: (inout ByteBuffer) throws -> Void
     ) throws -> Range<Int> {
+        try writeHttpString(method: method, parameters: parameters, into: &out, path: writePath) {
+            $0.append(pairs: headers)
+        }
+    }
+
+    /// The same, with the header pairs written by `headers`.
+    @inline(__always) static func writeHttpString(
+        method: String, parameters: BufferPairs, into out: inout ByteBuffer,
+        path writePath: (inout ByteBuffer) throws -> Void, headers writeHeaders: (inout ByteBuffer) -> Void
+    ) throws -> Range<Int> {
         let methodStart = out.count
         out.append(utf8: method)
         out.lowercase(methodStart..<out.count)
@@ -32,7 +42,7 @@ public enum COSCanonical {
         out.append(0x0a)
         out.append(pairs: parameters)
         out.append(0x0a)
-        out.append(pairs: headers)
+        writeHeaders(&out)
         out.append(0x0a)
         return path
     }
@@ -46,24 +56,23 @@ public enum COSCanonical {
     )
         -> (start: Range<Int>, end: Range<Int>)
     {
-        let text = KeyTime.Text(keyTime)
-        return text.withBytes {
-            writeStringToSign(keyTime: $0, semicolon: text.semicolon, httpString: httpString, into: &out)
-        }
+        writeStringToSign(window: KeyTime.Text(keyTime), httpString: httpString, into: &out)
     }
 
-    /// The same, with the window already written out as `start;end` (`semicolon` is where the `;` is).
-    static func writeStringToSign(
-        keyTime: UnsafeRawBufferPointer, semicolon: Int, httpString: UnsafeRawBufferPointer, into out: inout ByteBuffer
-    ) -> (start: Range<Int>, end: Range<Int>) {
+    /// The same, with the window already written out as text.
+    static func writeStringToSign(window: KeyTime.Text, httpString: UnsafeRawBufferPointer, into out: inout ByteBuffer)
+        -> (start: Range<Int>, end: Range<Int>)
+    {
         let digest = Hasher<SHA1>.hash(httpString)
         out.append("sha1\n")
         let startOffset = out.count
-        out.append(keyTime)
+        window.withBytes { out.append($0) }
+        let semicolon = startOffset + window.semicolon
+        let end = out.count
         out.append(0x0a)
         digest.withUnsafeBytes { out.appendLowercaseHex($0) }
         out.append(0x0a)
-        return (startOffset..<startOffset + semicolon, startOffset + semicolon + 1..<startOffset + keyTime.count)
+        return (startOffset..<semicolon, semicolon + 1..<end)
     }
 
     /// `sha1\nKeyTime\nsha1hex(HttpString)\n` as a string.

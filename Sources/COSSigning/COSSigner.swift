@@ -145,10 +145,7 @@ public struct COSSigner: Sendable {
         let keyTime = try checked(rawKeyTime)
         var headerBytes = 0
         for field in headers { headerBytes += field.name.utf8.count + field.value.utf8.count }
-        let tokenBytes = credentials.sessionToken?.utf8.count ?? 0
-        let estimate =
-            5 * url.byteCountEstimate + 4 * headerBytes + 5 * tokenBytes + 3 * credentials.secretId.utf8.count + 400
-        return try ByteBuffer.withScratch(capacity: estimate) { w in
+        return try ByteBuffer.withScratch(capacity: bufferEstimate(url, headerBytes: headerBytes)) { w in
             try BufferPairs.with(capacity: url.queryItemCount + 1) { params in
                 try BufferPairs.with(capacity: headers.count + 2) { signed in
                     try run(
@@ -198,26 +195,15 @@ public struct COSSigner: Sendable {
             try url.appendDecodedPath(to: &$0)
         }
         let http = httpStart..<w.count
-        let window = withSignKey(for: keyTime) { $0.pointee.window }
-        let (start, end) = window.withBytes {
-            COSCanonical.writeStringToSign(
-                keyTime: $0, semicolon: window.semicolon, httpString: w.bytes(http), into: &w)
-        }
+        let signing = sign(keyTime: keyTime, httpString: http, into: &w)
         let stringToSign = http.upperBound..<w.count
-        let signKeyDigest = capture ? withSignKey(for: keyTime) { $0.pointee.key } : nil
-        let signature = withSignKey(for: keyTime) { $0.pointee.mac.authenticate(w.bytes(stringToSign)) }
+        let signature = signing.signature
 
         // Output: the Authorization fields, bare (header mode) or URL-encoded in the presigned URL.
         let outStart = w.count
         let inURL = mode == .query
-        if inURL {
-            w.append(url.isHTTPS ? "https://" : "http://")
-            url.withAuthority { w.append($0) }
-            w.appendPercentEncodedCopy(of: path, keepSlash: true)
-            w.append(UInt8(ascii: "?"))
-        }
-        appendAuthorizationFields(
-            inURL: inURL, start: start, end: end, headers: signed, parameters: params, signature: signature, into: &w)
+        if inURL { COSSigner.appendURLStart(of: url, decodedPath: path, into: &w) }
+        appendAuthorizationFields(inURL: inURL, signed: signing, headers: signed, parameters: params, into: &w)
         if inURL { appendParameters(urlItems, into: &w) }
         let text = w.string(outStart..<w.count)
         guard capture else { return Output(text: text, signature: nil) }
@@ -241,7 +227,7 @@ public struct COSSigner: Sendable {
         }
         let result = COSSignature(
             mode: mode, keyTime: keyTime, httpString: w.string(http), stringToSign: w.string(stringToSign),
-            signKey: Redacted(signKeyDigest!.hex), signature: signature.hex, headerList: headerList,
+            signKey: Redacted(signing.signKey.hex), signature: signature.hex, headerList: headerList,
             parameterList: paramList, authorization: authorization, headersToAdd: headersToAdd,
             url: mode == .query ? text : nil)
         return Output(text: text, signature: Captured(result))
@@ -293,19 +279,38 @@ public struct COSSigner: Sendable {
         return urlItems
     }
 
-    /// Appends the Authorization fields: bare (header mode) or URL-encoded (`inURL`). `start` and
-    /// `end` are the window's digits, already in the buffer; `headers` nil means the Host header alone.
+    /// What signing an HttpString gives: where the window's start and end digits stand in the
+    /// buffer (in the StringToSign), the signature and the SignKey it was made with.
+    struct Signed {
+        var start: Range<Int>
+        var end: Range<Int>
+        var signature: Digest
+        var signKey: Digest
+    }
+
+    /// Writes the StringToSign of the HttpString at `httpString` right after it and signs it, with
+    /// one look at the thread's key slot (hashing is not signing, so nothing here reuses the slot).
+    @inline(__always) func sign(keyTime: KeyTime, httpString: Range<Int>, into w: inout ByteBuffer) -> Signed {
+        withSignKey(for: keyTime) { key in
+            let (start, end) = COSCanonical.writeStringToSign(
+                window: key.pointee.window, httpString: w.bytes(httpString), into: &w)
+            let signature = key.pointee.mac.authenticate(w.bytes(httpString.upperBound..<w.count))
+            return Signed(start: start, end: end, signature: signature, signKey: key.pointee.key)
+        }
+    }
+
+    /// Appends the Authorization fields: bare (header mode) or URL-encoded (`inURL`). The window's
+    /// digits are copied from the StringToSign; `headers` nil means the Host header alone.
     func appendAuthorizationFields(
-        inURL: Bool, start: Range<Int>, end: Range<Int>, headers: BufferPairs?, parameters: BufferPairs,
-        signature: Digest, into w: inout ByteBuffer
+        inURL: Bool, signed: Signed, headers: BufferPairs?, parameters: BufferPairs, into w: inout ByteBuffer
     ) {
         w.append("q-sign-algorithm=sha1&q-ak=")
         w.append(inURL ? cache.secretIdEncoded.bytes : cache.secretId.bytes)
         for field in ["&q-sign-time=", "&q-key-time="] as [StaticString] {
             w.append(field)
-            w.append(copyOf: start)
+            w.append(copyOf: signed.start)
             if inURL { w.append("%3B") } else { w.append(UInt8(ascii: ";")) }
-            w.append(copyOf: end)
+            w.append(copyOf: signed.end)
         }
         w.append("&q-header-list=")
         if let headers {
@@ -316,7 +321,24 @@ public struct COSSigner: Sendable {
         w.append("&q-url-param-list=")
         if inURL { w.append(encodedNamesOf: parameters) } else { w.append(namesOf: parameters) }
         w.append("&q-signature=")
-        signature.withUnsafeBytes { w.appendLowercaseHex($0) }
+        signed.signature.withUnsafeBytes { w.appendLowercaseHex($0) }
+    }
+
+    /// About how many bytes one signature takes in the scratch buffer.
+    @inline(__always) func bufferEstimate(_ url: some RequestTarget, headerBytes: Int) -> Int {
+        5 * url.byteCountEstimate + 4 * headerBytes + 5 * (credentials.sessionToken?.utf8.count ?? 0)
+            + 3 * credentials.secretId.utf8.count + 400
+    }
+
+    /// Starts a presigned URL: scheme, authority, the path encoded again from its decoded bytes
+    /// (already in the buffer, in the HttpString) and `?`.
+    @inline(__always) static func appendURLStart(
+        of url: some RequestTarget, decodedPath path: Range<Int>, into w: inout ByteBuffer
+    ) {
+        w.append(url.isHTTPS ? "https://" : "http://")
+        url.withAuthority { w.append($0) }
+        w.appendPercentEncodedCopy(of: path, keepSlash: true)
+        w.append(UInt8(ascii: "?"))
     }
 
     /// Ends a presigned URL: the request's own parameters as written by `writeParameters`, then the
@@ -347,12 +369,7 @@ public struct COSSigner: Sendable {
     ) throws {
         if fields.count == 0, extra == nil, case .standard = options.headers {
             // Only the Host header: the common presigned URL.
-            let nameStart = w.count
-            w.append("host")
-            let nameEnd = w.count
-            url.withAuthority { w.appendPercentEncoded($0) }
-            pairs.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
-            return
+            return COSSigner.appendHost(of: url, to: &pairs, w: &w)
         }
         var hasHost = false
         // `.exactly`: the names as they are compared (encoded, lower-case), each with its spelling.
@@ -402,13 +419,18 @@ public struct COSSigner: Sendable {
             }
         }
         if !hasHost, exact.map({ $0["host"] != nil }) ?? true {
-            let nameStart = w.count
-            w.append("host")
-            let nameEnd = w.count
-            url.withAuthority { w.appendPercentEncoded($0) }
-            pairs.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
+            COSSigner.appendHost(of: url, to: &pairs, w: &w)
             pairs.sort(in: w)
         }
+    }
+
+    /// Writes the Host header's pair (`host`, the encoded authority) and lists it.
+    private static func appendHost(of url: some RequestTarget, to pairs: inout BufferPairs, w: inout ByteBuffer) {
+        let nameStart = w.count
+        w.append("host")
+        let nameEnd = w.count
+        url.withAuthority { w.appendPercentEncoded($0) }
+        pairs.append(name: nameStart..<nameEnd, value: nameEnd..<w.count)
     }
 
     @inline(__always) private static func isTrimmed(_ c: UInt8) -> Bool {

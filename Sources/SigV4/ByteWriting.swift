@@ -69,18 +69,9 @@ struct AmzTime {
     /// the time of day is worked out.
     init(_ unix: Int64, date: UInt64) {
         self.unix = unix
-        let s = Int(unix % 86_400)
         storage.0 = date
-        withUnsafeMutableBytes(of: &storage.1) { o in
-            let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60)
-            o[0] = UInt8(ascii: "T")
-            o[1] = UInt8(truncatingIfNeeded: 48 + h / 10)
-            o[2] = UInt8(truncatingIfNeeded: 48 + h % 10)
-            o[3] = UInt8(truncatingIfNeeded: 48 + m / 10)
-            o[4] = UInt8(truncatingIfNeeded: 48 + m % 10)
-            o[5] = UInt8(truncatingIfNeeded: 48 + sec / 10)
-            o[6] = UInt8(truncatingIfNeeded: 48 + sec % 10)
-            o[7] = UInt8(ascii: "Z")
+        withUnsafeMutableBytes(of: &storage.1) {
+            UTCTime.writeAmzTimeOfDay(unix, into: $0.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
     }
 

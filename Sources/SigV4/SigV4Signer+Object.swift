@@ -18,7 +18,7 @@ extension SigV4Signer {
         try SigV4Signer.checkTime(time)
         let expires = try checkedExpires(requested, at: time)
         let payloadValue = payload.value(body: nil)
-        let estimate = object.byteCountEstimate * 6 + (credentials.sessionToken?.utf8.count ?? 0) * 7 + 1000
+        let estimate = bufferEstimate(object, headerBytes: 0, isQuery: true)
 
         func write(key: UnsafePointer<SigningKeyCache.DayKey>, amz: AmzTime) throws -> String {
             try ByteBuffer.withScratch(capacity: estimate) { w in
@@ -27,24 +27,21 @@ extension SigV4Signer {
                     let urlItems = try SigV4Canonical.writeQueryItems(of: object, into: &w, pairs: &own)
                     try SigV4Signer.refuseSignerParameters(own, in: w)
                     own.sort(in: w)
-                    let names = w.count
+                    // The Host header alone is signed.
+                    let namesStart = w.count
                     w.append("host")
-                    let query = writeQueryRun(amz: amz, expires: expires, signedHeaders: names..<w.count, into: &w)
-
-                    // Canonical request: the key encoded with `/` kept is already S3's canonical URI.
-                    let canonicalStart = w.count
-                    w.append(utf8: method)
-                    w.append(0x0a)
-                    let pathStart = w.count
-                    object.appendWirePath(to: &w)
-                    let path = pathStart..<w.count
-                    w.append(0x0a)
-                    SigV4Signer.writeCanonicalQuery(own: own, amzRun: query.run, into: &w)
-                    w.append("\nhost:")
+                    let names = namesStart..<w.count
+                    w.append(":")
                     object.withAuthority { w.append($0) }
-                    w.append("\n\nhost\n")
-                    w.append(utf8: payloadValue)
-                    let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalStart..<w.count))
+                    w.append(0x0a)
+                    let headerBlock = names.lowerBound..<w.count
+                    let query = writeQueryRun(amz: amz, expires: expires, signedHeaders: names, into: &w)
+
+                    // The key encoded with `/` kept is already S3's canonical URI.
+                    let (canonical, path) = SigV4Signer.writeCanonicalRequest(
+                        method: method, own: own, amzRun: query.run, headerBlock: headerBlock, signedHeaders: names,
+                        payload: payloadValue, into: &w, path: { object.appendWirePath(to: &$0) })
+                    let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonical))
 
                     let stringToSign = writeStringToSign(amz: amz, canonicalHash: canonicalHash, into: &w).stringToSign
                     let signature = key.pointee.mac.authenticate(w.bytes(stringToSign))

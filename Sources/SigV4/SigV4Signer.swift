@@ -197,7 +197,6 @@ public struct SigV4Signer: Sendable {
         } else {
             try checkCredentialsValid(at: time)
         }
-        let token = credentials.sessionToken
         let amz = AmzTime(time, date: cache.withKey(day: time / 86_400) { $0.pointee.date })
         let payloadValue = payload.value(body: body)
 
@@ -227,10 +226,7 @@ public struct SigV4Signer: Sendable {
         }
 
         // One buffer for everything; offsets below point into it.
-        let tokenLength = token?.utf8.count ?? 0
-        let estimate =
-            url.byteCountEstimate * 6 + headerBytes * 2 + tokenLength * (isQuery ? 7 : 2)
-            + credentials.accessKeyId.utf8.count * 6 + 900
+        let estimate = bufferEstimate(url, headerBytes: headerBytes, isQuery: isQuery)
         return try ByteBuffer.withScratch(capacity: estimate) { w in
             try BufferPairs.with(capacity: url.queryItemCount) { own in
                 try run(
@@ -356,36 +352,26 @@ public struct SigV4Signer: Sendable {
 
         let query = isQuery ? writeQueryRun(amz: amz, expires: expires, signedHeaders: namesRange, into: &w) : nil
 
-        // Canonical request.
-        let canonicalStart = w.count
-        w.append(utf8: method)
-        w.append(0x0a)
-        let pathStart = w.count
-        if !url.isWireForm && !settings.normalizePath && !settings.doubleEncode {
-            url.appendWirePath(to: &w)  // an encoded key is already the S3 canonical URI
-        } else {
-            try url.withWirePath {
-                try SigV4Canonical.appendCanonicalURI(
-                    $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &w)
+        let (canonicalRange, pathRange) = try SigV4Signer.writeCanonicalRequest(
+            method: method, own: own, amzRun: query?.run ?? 0..<0, headerBlock: headerBlock, signedHeaders: namesRange,
+            payload: payloadValue, into: &w
+        ) { w in
+            if !url.isWireForm && !settings.normalizePath && !settings.doubleEncode {
+                url.appendWirePath(to: &w)  // an encoded key is already the S3 canonical URI
+            } else {
+                try url.withWirePath {
+                    try SigV4Canonical.appendCanonicalURI(
+                        $0, normalizePath: settings.normalizePath, doubleEncode: settings.doubleEncode, to: &w)
+                }
             }
         }
-        let pathRange = pathStart..<w.count
-        w.append(0x0a)
-        SigV4Signer.writeCanonicalQuery(own: own, amzRun: query?.run ?? 0..<0, into: &w)
-        w.append(0x0a)
-        w.append(copyOf: headerBlock)
-        w.append(0x0a)
-        w.append(copyOf: namesRange)
-        w.append(0x0a)
-        w.append(utf8: payloadValue)
-        let canonicalRange = canonicalStart..<w.count
         let canonicalHash = Hasher<SHA256>.hash(w.bytes(canonicalRange))
 
-        // String to sign and signature.
+        // String to sign and signature (with the day's key in full when the stages are captured).
         let (stsRange, scopeRange) = writeStringToSign(amz: amz, canonicalHash: canonicalHash, into: &w)
-        let day = time / 86_400
-        let key: SigningKeyCache.DayKey? = capture ? cache.withKey(day: day) { $0.pointee } : nil
-        let signature = cache.withKey(day: day) { $0.pointee.mac.authenticate(w.bytes(stsRange)) }
+        let (signature, key) = cache.withKey(day: time / 86_400) { k in
+            (k.pointee.mac.authenticate(w.bytes(stsRange)), capture ? k.pointee : nil)
+        }
 
         // Output.
         let outStart = w.count
@@ -436,6 +422,37 @@ public struct SigV4Signer: Sendable {
 
     static func isUnsignedByDefault(_ name: UnsafeRawBufferPointer) -> Bool {
         unsignedByDefault.contains { ByteWriting.equalsIgnoringCase(name, $0) }
+    }
+
+    /// About how many bytes one signature takes in the scratch buffer.
+    @inline(__always) func bufferEstimate(_ url: some RequestTarget, headerBytes: Int, isQuery: Bool) -> Int {
+        url.byteCountEstimate * 6 + headerBytes * 2 + (credentials.sessionToken?.utf8.count ?? 0) * (isQuery ? 7 : 2)
+            + credentials.accessKeyId.utf8.count * 6 + 900
+    }
+
+    /// Writes the canonical request: method, canonical URI (written by `path`), canonical query (the
+    /// target's own sorted pairs merged with the X-Amz run), header block, signed header names and
+    /// payload hash. The header block and names are earlier in the buffer. Returns the request's
+    /// range and the URI's.
+    @inline(__always) static func writeCanonicalRequest(
+        method: String, own: BufferPairs, amzRun: Range<Int>, headerBlock: Range<Int>, signedHeaders: Range<Int>,
+        payload: String, into w: inout ByteBuffer, path: (inout ByteBuffer) throws -> Void
+    ) rethrows -> (request: Range<Int>, path: Range<Int>) {
+        let start = w.count
+        w.append(utf8: method)
+        w.append(0x0a)
+        let pathStart = w.count
+        try path(&w)
+        let pathRange = pathStart..<w.count
+        w.append(0x0a)
+        writeCanonicalQuery(own: own, amzRun: amzRun, into: &w)
+        w.append(0x0a)
+        w.append(copyOf: headerBlock)
+        w.append(0x0a)
+        w.append(copyOf: signedHeaders)
+        w.append(0x0a)
+        w.append(utf8: payload)
+        return (start..<w.count, pathRange)
     }
 
     /// Throws when the URL's own parameters hold one that only the signer writes.

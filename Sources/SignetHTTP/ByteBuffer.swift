@@ -189,11 +189,11 @@ public struct ByteBuffer {
     /// Appends a non-negative decimal number (a negative one is written as 0).
     @inlinable public mutating func append(decimal value: Int64) {
         var v = UInt64(max(value, 0))
+        // An Int64 has at most 19 digits, and 10^19 still fits in a UInt64.
         var digits = 1
         var p: UInt64 = 10
-        while digits < 20, v >= p {
+        while digits < 19, v >= p {
             digits &+= 1
-            if digits == 20 { break }
             p &*= 10
         }
         reserve(digits)

@@ -4,9 +4,10 @@ import Synchronization
 /// goes with it): reading it takes no lock and writes nothing shared, so threads signing at once
 /// do not contend, and the value is used where it lies instead of being copied out of a lock.
 ///
-/// A value must be plain bytes (no references), and at most `capacity` bytes. The slot holds one value at a time, labelled with its owner (a number from `newOwner()`, never
-/// reused) and a tag (what the value was made for, such as a day). A signer keeps its shared,
-/// locked cache as well; the slot is a copy of it that this thread can read for free.
+/// A value must be plain bytes (no references), at most `capacity` of them. The slot holds one
+/// value at a time, labelled with its owner (a number from `newOwner()`, never reused) and a tag
+/// (what the value was made for, such as a day). A signer keeps its shared, locked cache as well;
+/// the slot is a copy of it that this thread can read for free.
 public enum ThreadKeySlot {
     /// Bytes reserved per thread: owner, two tag words and the value.
     @usableFromInline static let slotBytes = 512

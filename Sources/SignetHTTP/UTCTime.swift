@@ -69,14 +69,22 @@ public enum UTCTime {
         o[5] = UInt8(48 + f.month % 10)
         o[6] = UInt8(48 + f.day / 10)
         o[7] = UInt8(48 + f.day % 10)
-        o[8] = UInt8(ascii: "T")
-        o[9] = UInt8(48 + f.hour / 10)
-        o[10] = UInt8(48 + f.hour % 10)
-        o[11] = UInt8(48 + f.minute / 10)
-        o[12] = UInt8(48 + f.minute % 10)
-        o[13] = UInt8(48 + f.second / 10)
-        o[14] = UInt8(48 + f.second % 10)
-        o[15] = UInt8(ascii: "Z")
+        writeAmzTimeOfDay(unix, into: o + 8)
+    }
+
+    /// Writes `'T'HHmmss'Z'` (8 bytes), the time-of-day half of `writeAmzDateTime`.
+    @inlinable public static func writeAmzTimeOfDay(_ unix: Int64, into o: UnsafeMutablePointer<UInt8>) {
+        var s = Int(unix % 86_400)
+        if s < 0 { s += 86_400 }
+        let (h, m, sec) = (s / 3600, s % 3600 / 60, s % 60)
+        o[0] = UInt8(ascii: "T")
+        o[1] = UInt8(truncatingIfNeeded: 48 + h / 10)
+        o[2] = UInt8(truncatingIfNeeded: 48 + h % 10)
+        o[3] = UInt8(truncatingIfNeeded: 48 + m / 10)
+        o[4] = UInt8(truncatingIfNeeded: 48 + m % 10)
+        o[5] = UInt8(truncatingIfNeeded: 48 + sec / 10)
+        o[6] = UInt8(truncatingIfNeeded: 48 + sec % 10)
+        o[7] = UInt8(ascii: "Z")
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'`, the SigV4 request time.
