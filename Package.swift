@@ -47,10 +47,13 @@ let package = Package(
         .target(name: "CMallocCounter"),
         .executableTarget(name: "signet-bench", dependencies: ["Signet", "CMallocCounter"]),
 
+        // Helpers shared by the test targets (seeded generators).
+        .target(name: "SignetTestSupport", path: "Tests/SignetTestSupport"),
         .testTarget(name: "SignetCryptoTests", dependencies: ["SignetCrypto"]),
-        .testTarget(name: "SignetHTTPTests", dependencies: ["SignetHTTP"]),
-        .testTarget(name: "COSSigningTests", dependencies: ["COSSigning", "SignetCrypto", "SignetHTTP"]),
-        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "SignetCrypto", "SignetHTTP"]),
+        .testTarget(name: "SignetHTTPTests", dependencies: ["SignetHTTP", "SignetTestSupport"]),
+        .testTarget(
+            name: "COSSigningTests", dependencies: ["COSSigning", "SignetCrypto", "SignetHTTP", "SignetTestSupport"]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4", "SignetCrypto", "SignetHTTP", "SignetTestSupport"]),
         .testTarget(name: "SignetSkewTests", dependencies: ["SignetSkew", "SignetHTTP"]),
         .testTarget(name: "SignetDiagnosisTests", dependencies: ["SignetDiagnosis", "SignetHTTP"]),
         .testTarget(name: "SignetVectorsTests", dependencies: ["SignetVectors", "Signet"]),

@@ -1,6 +1,7 @@
 import COSSigning
 import SignetCrypto
 import SignetHTTP
+import SignetTestSupport
 import Testing
 
 /// Signers read their SignKey from a per-thread slot that holds one key at a time, labelled by
@@ -46,38 +47,12 @@ struct COSThreadSlotSigningTests {
             method: "PUT", url: url, headers: [("Content-Type", "text/plain"), ("x-cos-acl", "private")])
     }
 
-    struct Step {
-        var signer: Int
-        var window: Int
-        var url: Int
-        var header: Bool
-    }
+    typealias Step = SigningStep
 
-    /// A seeded interleaving that switches signer, window and mode often.
+    /// A seeded interleaving that switches signer, window (the step's `time`) and mode often.
     static func steps(count: Int, seed: UInt64) -> [Step] {
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
-        var out: [Step] = []
-        // First a strict round robin over signers on one window, then over windows, then random.
-        for i in 0..<credentials.count * 4 {
-            out.append(Step(signer: i % credentials.count, window: 0, url: 0, header: false))
-        }
-        for i in 0..<windows.count * 4 {
-            out.append(Step(signer: i % 2, window: i % windows.count, url: 0, header: i % 3 == 0))
-        }
-        while out.count < count {
-            out.append(
-                Step(
-                    signer: next() % credentials.count, window: next() % windows.count, url: next() % urls.count,
-                    header: next() % 3 == 0))
-        }
-        return out
+        SigningStep.interleaving(
+            signers: credentials.count, times: windows.count, urls: urls.count, count: count, seed: seed)
     }
 
     /// What each step must give, each from a brand-new signer that has never signed before (so it
@@ -102,7 +77,7 @@ struct COSThreadSlotSigningTests {
 
         func value(_ step: Step) -> String {
             step.header
-                ? authorization[step.signer][step.window][step.url] : presigned[step.signer][step.window][step.url]
+                ? authorization[step.signer][step.time][step.url] : presigned[step.signer][step.time][step.url]
         }
     }
 
@@ -111,7 +86,7 @@ struct COSThreadSlotSigningTests {
         var wrong: [String] = []
         for (i, step) in steps.enumerated() {
             let signer = signers[step.signer]
-            let kt = try keyTime(step.window)
+            let kt = try keyTime(step.time)
             let url = urls[step.url]
             let got =
                 step.header
@@ -242,8 +217,8 @@ struct COSThreadSlotSigningTests {
         var wrongTwins: [String] = []
         for (i, step) in Self.steps(count: 800, seed: 12).enumerated() {
             let got = try mixed[step.signer * 2 + i % 2].presignedURL(
-                url: try RequestURL(Self.urls[step.url]), keyTime: try Self.keyTime(step.window))
-            if got != expected.value(Step(signer: step.signer, window: step.window, url: step.url, header: false)) {
+                url: try RequestURL(Self.urls[step.url]), keyTime: try Self.keyTime(step.time))
+            if got != expected.value(Step(signer: step.signer, time: step.time, url: step.url, header: false)) {
                 wrongTwins.append("step \(i)")
             }
         }
@@ -256,8 +231,8 @@ struct COSThreadSlotSigningTests {
         let expected = try Expected()
         for (i, step) in Self.steps(count: 600, seed: 13).enumerated() {
             let got = try Self.signer(step.signer).presignedURL(
-                url: try RequestURL(Self.urls[step.url]), keyTime: try Self.keyTime(step.window))
-            let want = expected.value(Step(signer: step.signer, window: step.window, url: step.url, header: false))
+                url: try RequestURL(Self.urls[step.url]), keyTime: try Self.keyTime(step.time))
+            let want = expected.value(Step(signer: step.signer, time: step.time, url: step.url, header: false))
             #expect(got == want, "step \(i)")
         }
     }

@@ -1,4 +1,5 @@
 import SignetHTTP
+import SignetTestSupport
 import Testing
 
 @testable import SigV4
@@ -41,39 +42,11 @@ struct SigV4ThreadSlotSigningTests {
         try SigningRequest(method: "GET", url: url, headers: [("Range", "bytes=0-9")])
     }
 
-    /// One signing step: which signer, which time, which URL, and query or header mode.
-    struct Step {
-        var setup: Int
-        var time: Int
-        var url: Int
-        var header: Bool
-    }
+    typealias Step = SigningStep
 
-    /// A seeded interleaving that switches signer, day and mode often.
+    /// A seeded interleaving that switches signer setup, day and mode often.
     static func steps(count: Int, seed: UInt64) -> [Step] {
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
-        }
-        var out: [Step] = []
-        // First a strict round robin over signers on one time, then over times, then random.
-        for i in 0..<setups.count * 4 {
-            out.append(Step(setup: i % setups.count, time: 0, url: 0, header: false))
-        }
-        for i in 0..<times.count * 4 {
-            out.append(Step(setup: i % 2, time: i % times.count, url: 0, header: i % 3 == 0))
-        }
-        while out.count < count {
-            out.append(
-                Step(
-                    setup: next() % setups.count, time: next() % times.count, url: next() % urls.count,
-                    header: next() % 3 == 0))
-        }
-        return out
+        SigningStep.interleaving(signers: setups.count, times: times.count, urls: urls.count, count: count, seed: seed)
     }
 
     /// What each step must give, each from a brand-new signer that has never signed before (so it
@@ -97,7 +70,7 @@ struct SigV4ThreadSlotSigningTests {
 
         func value(_ step: Step) -> String {
             step.header
-                ? authorization[step.setup][step.time][step.url] : presigned[step.setup][step.time][step.url]
+                ? authorization[step.signer][step.time][step.url] : presigned[step.signer][step.time][step.url]
         }
     }
 
@@ -105,7 +78,7 @@ struct SigV4ThreadSlotSigningTests {
     static func run(_ steps: [Step], signers: [SigV4Signer], expected: Expected) throws -> [String] {
         var wrong: [String] = []
         for (i, step) in steps.enumerated() {
-            let signer = signers[step.setup]
+            let signer = signers[step.signer]
             let t = times[step.time]
             let url = urls[step.url]
             let got =
@@ -113,7 +86,7 @@ struct SigV4ThreadSlotSigningTests {
                 ? try signer.sign(try rangeRequest(url), at: t).authorization ?? ""
                 : try signer.presignedURL(url: url, expires: 86_400, at: t)
             if got != expected.value(step) {
-                wrong.append("step \(i): signer \(step.setup) time \(t) url \(url) header \(step.header): \(got)")
+                wrong.append("step \(i): signer \(step.signer) time \(t) url \(url) header \(step.header): \(got)")
             }
         }
         return wrong
@@ -177,9 +150,9 @@ struct SigV4ThreadSlotSigningTests {
         let twinSteps = Self.steps(count: 800, seed: 2)
         var wrongTwins: [String] = []
         for (i, step) in twinSteps.enumerated() {
-            let which = mixed[step.setup * 2 + i % 2]
+            let which = mixed[step.signer * 2 + i % 2]
             let got = try which.presignedURL(url: Self.urls[step.url], expires: 86_400, at: Self.times[step.time])
-            if got != expected.value(Step(setup: step.setup, time: step.time, url: step.url, header: false)) {
+            if got != expected.value(Step(signer: step.signer, time: step.time, url: step.url, header: false)) {
                 wrongTwins.append("step \(i)")
             }
         }
@@ -192,9 +165,9 @@ struct SigV4ThreadSlotSigningTests {
         let expected = try Expected()
         let steps = Self.steps(count: 600, seed: 3)
         for (i, step) in steps.enumerated() {
-            let got = try Self.signer(step.setup).presignedURL(
+            let got = try Self.signer(step.signer).presignedURL(
                 url: Self.urls[step.url], expires: 86_400, at: Self.times[step.time])
-            let want = expected.value(Step(setup: step.setup, time: step.time, url: step.url, header: false))
+            let want = expected.value(Step(signer: step.signer, time: step.time, url: step.url, header: false))
             #expect(got == want, "step \(i)")
         }
     }

@@ -1,22 +1,11 @@
 import SignetHTTP
+import SignetTestSupport
 import Testing
 
 /// `ByteBuffer.append(decimal:)` writes two digits per division from a digit-pair table. Every
 /// expectation here is the standard library's own decimal text (`String(value)`), with negative
 /// values written as "0".
 struct DecimalTests {
-    /// SplitMix64: a small deterministic generator, so a failure can be reproduced.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// What the method must write: the stdlib's decimal text, "0" for a negative value.
     static func expected(_ value: Int64) -> String { value < 0 ? "0" : String(value) }
 
